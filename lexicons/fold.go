@@ -1,0 +1,48 @@
+package lexicons
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold reduces a name or description to the key used for lookups: lower case,
+// accents and punctuation removed, a leading "the" dropped, and the common
+// transliteration endings of Slavic names made one (Zelenskyy, Zelenskiy and
+// Zelensky fold alike). Dotted initials join: "J.D. Vance" and "JD Vance" fold
+// alike.
+func Fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == '.' || r == '\'' || r == '’':
+			// "J.D." -> "jd", "Ukraine's" -> "ukraines"
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	f := strings.Fields(b.String())
+	if len(f) > 1 && f[0] == "the" {
+		f = f[1:]
+	}
+	for i, w := range f {
+		f[i] = foldTranslit(w)
+	}
+	return strings.Join(f, " ")
+}
+
+func foldTranslit(w string) string {
+	if len(w) <= 5 {
+		return w
+	}
+	for _, suf := range []string{"yy", "iy", "yi", "ii"} {
+		if strings.HasSuffix(w, suf) {
+			return w[:len(w)-2] + "y"
+		}
+	}
+	return w
+}

@@ -1,0 +1,364 @@
+package lexicons
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Set is every lexicon, parsed once. It is not modified after Load, so one Set
+// is shared by all workers.
+type Set struct {
+	// Verbs maps an inflected reporting form ("said", "ruled out") to its
+	// entry. Multi-word forms are joined by one space, lower case.
+	Verbs map[string]Verb
+	// MaxVerbWords is the most words in any form of Verbs.
+	MaxVerbWords int
+	// Speakers is the registry of known speakers, in file order.
+	Speakers []Speaker
+	// Topics are the stance topics, in file order.
+	Topics []Topic
+	// Tone maps a lower-case word or phrase to a valence on VADER's scale
+	// (about -4 to +4); it overrides or extends VADER's lexicon.
+	Tone map[string]float64
+	// Abbrev holds lower-case abbreviations without their final period
+	// ("u.s", "sen", "feb") after which a period does not end a sentence.
+	Abbrev map[string]bool
+	// Titles are lower-case words that stand before a name ("president").
+	Titles map[string]bool
+	// Sums maps each file name to the SHA-256 of its bytes, for run metadata.
+	Sums map[string]string
+
+	alias map[string]int // folded alias -> index in Speakers
+	roles map[string]int // folded role description -> index in Speakers
+}
+
+// Verb is a reporting cue.
+type Verb struct {
+	Lemma string
+	// Class says what may follow: "clause" (say that ...), "object" (a
+	// noun phrase carrying a position: ruled out X) or "both".
+	Class string
+}
+
+// Speaker is one entity of the registry.
+type Speaker struct {
+	Name        string   `yaml:"name"`
+	Type        string   `yaml:"type"` // person, organization, group
+	Affiliation string   `yaml:"affiliation"`
+	Aliases     []string `yaml:"aliases"`
+	Roles       []string `yaml:"roles"`
+}
+
+// Topic is a stance proposition with the words that name it and the cues that
+// take a position on it.
+type Topic struct {
+	ID          string   `yaml:"id"`
+	Proposition string   `yaml:"proposition"`
+	Terms       []string `yaml:"terms"`
+	Favor       []string `yaml:"favor"`
+	Against     []string `yaml:"against"`
+}
+
+// Error is one problem in one lexicon file.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e Error) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+}
+
+// ErrorList is every problem found by Load, in file and line order.
+type ErrorList []Error
+
+func (l ErrorList) Error() string {
+	msgs := make([]string, len(l))
+	for i, e := range l {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// The files a lexicon directory holds. All are required: a partial directory
+// would silently lose a whole capability.
+var fileNames = []string{"verbs.txt", "speakers.yaml", "topics.yaml", "tone.txt", "abbreviations.txt", "titles.txt"}
+
+// Load reads and checks every lexicon file in fsys. It reports all problems
+// at once as an ErrorList.
+func Load(fsys fs.FS) (*Set, error) {
+	s := &Set{
+		Verbs: map[string]Verb{}, Tone: map[string]float64{}, Abbrev: map[string]bool{},
+		Titles: map[string]bool{}, Sums: map[string]string{},
+		alias: map[string]int{}, roles: map[string]int{},
+	}
+	var errs ErrorList
+	data := map[string][]byte{}
+	for _, name := range fileNames {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, Error{File: name, Msg: fmt.Sprintf("cannot read: %v", unwrapPath(err))})
+			continue
+		}
+		sum := sha256.Sum256(b)
+		s.Sums[name] = hex.EncodeToString(sum[:])
+		data[name] = b
+	}
+	if b, ok := data["verbs.txt"]; ok {
+		errs = append(errs, s.loadVerbs(b)...)
+	}
+	if b, ok := data["tone.txt"]; ok {
+		errs = append(errs, s.loadTone(b)...)
+	}
+	if b, ok := data["abbreviations.txt"]; ok {
+		errs = append(errs, loadWords("abbreviations.txt", b, func(w string) string {
+			return strings.TrimSuffix(strings.ToLower(w), ".")
+		}, s.Abbrev)...)
+	}
+	if b, ok := data["titles.txt"]; ok {
+		errs = append(errs, loadWords("titles.txt", b, strings.ToLower, s.Titles)...)
+	}
+	if b, ok := data["speakers.yaml"]; ok {
+		errs = append(errs, s.loadSpeakers(b)...)
+	}
+	if b, ok := data["topics.yaml"]; ok {
+		errs = append(errs, s.loadTopics(b)...)
+	}
+	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool {
+			if errs[i].File != errs[j].File {
+				return errs[i].File < errs[j].File
+			}
+			return errs[i].Line < errs[j].Line
+		})
+		return nil, errs
+	}
+	return s, nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// lines calls fn for every non-blank line with its comment removed.
+func lines(b []byte, fn func(n int, line string)) {
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = line[:i]
+		}
+		if line = strings.TrimSpace(line); line != "" {
+			fn(n, line)
+		}
+	}
+}
+
+func loadWords(file string, b []byte, fold func(string) string, into map[string]bool) ErrorList {
+	var errs ErrorList
+	first := map[string]int{}
+	lines(b, func(n int, line string) {
+		w := fold(line)
+		if m, dup := first[w]; dup {
+			errs = append(errs, Error{file, n, fmt.Sprintf("%q repeats line %d", line, m)})
+			return
+		}
+		first[w] = n
+		into[w] = true
+	})
+	return errs
+}
+
+// verbs.txt: "lemma [class]: form, form, ..." where class is clause (the
+// default), object or both. The lemma is a form too.
+func (s *Set) loadVerbs(b []byte) ErrorList {
+	const file = "verbs.txt"
+	var errs ErrorList
+	first := map[string]int{}
+	lines(b, func(n int, line string) {
+		head, rest, ok := strings.Cut(line, ":")
+		if !ok {
+			errs = append(errs, Error{file, n, `want "lemma [class]: form, form, ..."`})
+			return
+		}
+		f := strings.Fields(head)
+		if len(f) == 0 {
+			errs = append(errs, Error{file, n, "missing lemma before the colon"})
+			return
+		}
+		v := Verb{Class: "clause"}
+		// A lemma may be several words ("rule out"); a last word naming a
+		// class is the class.
+		if last := f[len(f)-1]; len(f) > 1 && (last == "clause" || last == "object" || last == "both") {
+			v.Class, f = last, f[:len(f)-1]
+		}
+		v.Lemma = strings.ToLower(strings.Join(f, " "))
+		forms := append([]string{v.Lemma}, strings.Split(rest, ",")...)
+		for _, form := range forms {
+			form = strings.ToLower(strings.Join(strings.Fields(form), " "))
+			if form == "" {
+				continue
+			}
+			if m, dup := first[form]; dup && m != n {
+				errs = append(errs, Error{file, n, fmt.Sprintf("form %q is already on line %d", form, m)})
+				continue
+			}
+			first[form] = n
+			s.Verbs[form] = v
+			s.MaxVerbWords = max(s.MaxVerbWords, len(strings.Fields(form)))
+		}
+	})
+	return errs
+}
+
+// tone.txt: "word or phrase <tab or spaces> valence".
+func (s *Set) loadTone(b []byte) ErrorList {
+	const file = "tone.txt"
+	var errs ErrorList
+	first := map[string]int{}
+	lines(b, func(n int, line string) {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			errs = append(errs, Error{file, n, `want "word valence"`})
+			return
+		}
+		v, err := strconv.ParseFloat(f[len(f)-1], 64)
+		if err != nil || v < -4 || v > 4 {
+			errs = append(errs, Error{file, n, fmt.Sprintf("valence %q is not a number in [-4, 4]", f[len(f)-1])})
+			return
+		}
+		w := strings.ToLower(strings.Join(f[:len(f)-1], " "))
+		if m, dup := first[w]; dup {
+			errs = append(errs, Error{file, n, fmt.Sprintf("%q repeats line %d", w, m)})
+			return
+		}
+		first[w] = n
+		s.Tone[w] = v
+	})
+	return errs
+}
+
+// yamlLine finds the line of the n-th sequence item, for error messages.
+func yamlItems(b []byte, file string) ([]*yaml.Node, ErrorList) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return nil, ErrorList{{File: file, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}}
+	}
+	if len(doc.Content) == 0 {
+		return nil, ErrorList{{File: file, Msg: "empty file"}}
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.SequenceNode {
+		return nil, ErrorList{{file, root.Line, "want a list of entries (- name: ...)"}}
+	}
+	return root.Content, nil
+}
+
+func (s *Set) loadSpeakers(b []byte) ErrorList {
+	const file = "speakers.yaml"
+	items, errs := yamlItems(b, file)
+	seen := map[string]int{}
+	for _, it := range items {
+		var sp Speaker
+		if err := it.Decode(&sp); err != nil {
+			errs = append(errs, Error{file, it.Line, err.Error()})
+			continue
+		}
+		if sp.Name == "" {
+			errs = append(errs, Error{file, it.Line, "speaker without a name"})
+			continue
+		}
+		switch sp.Type {
+		case "person", "organization", "group":
+		default:
+			errs = append(errs, Error{file, it.Line, fmt.Sprintf("%s: type %q is not person, organization or group", sp.Name, sp.Type)})
+			continue
+		}
+		idx := len(s.Speakers)
+		s.Speakers = append(s.Speakers, sp)
+		for _, a := range append([]string{sp.Name}, sp.Aliases...) {
+			k := Fold(a)
+			if m, dup := seen[k]; dup && s.alias[k] != idx {
+				errs = append(errs, Error{file, it.Line, fmt.Sprintf("alias %q of %s is already %s's (line %d)", a, sp.Name, s.Speakers[s.alias[k]].Name, m)})
+				continue
+			}
+			seen[k] = it.Line
+			s.alias[k] = idx
+		}
+		for _, r := range sp.Roles {
+			k := Fold(r)
+			if j, dup := s.roles[k]; dup && j != idx {
+				errs = append(errs, Error{file, it.Line, fmt.Sprintf("role %q of %s is already %s's", r, sp.Name, s.Speakers[j].Name)})
+				continue
+			}
+			s.roles[k] = idx
+		}
+	}
+	return errs
+}
+
+func (s *Set) loadTopics(b []byte) ErrorList {
+	const file = "topics.yaml"
+	items, errs := yamlItems(b, file)
+	seen := map[string]bool{}
+	for _, it := range items {
+		var t Topic
+		if err := it.Decode(&t); err != nil {
+			errs = append(errs, Error{file, it.Line, err.Error()})
+			continue
+		}
+		switch {
+		case t.ID == "":
+			errs = append(errs, Error{file, it.Line, "topic without an id"})
+		case seen[t.ID]:
+			errs = append(errs, Error{file, it.Line, fmt.Sprintf("topic %q is defined twice", t.ID)})
+		case len(t.Terms) == 0:
+			errs = append(errs, Error{file, it.Line, fmt.Sprintf("topic %q has no terms", t.ID)})
+		case len(t.Favor) == 0 && len(t.Against) == 0:
+			errs = append(errs, Error{file, it.Line, fmt.Sprintf("topic %q has no favor or against cues", t.ID)})
+		default:
+			seen[t.ID] = true
+			s.Topics = append(s.Topics, t)
+		}
+	}
+	return errs
+}
+
+// LookupSpeaker finds a registry entry by a name or alias as written
+// ("Zelenskiy", "President Putin" after titles are removed). Matching folds
+// case, accents and punctuation.
+func (s *Set) LookupSpeaker(name string) (Speaker, bool) {
+	i, ok := s.alias[Fold(name)]
+	if !ok {
+		return Speaker{}, false
+	}
+	return s.Speakers[i], true
+}
+
+// LookupRole finds the registry entry a description refers to
+// ("the Ukrainian leader", "Kremlin spokesman").
+func (s *Set) LookupRole(desc string) (Speaker, bool) {
+	i, ok := s.roles[Fold(desc)]
+	if !ok {
+		return Speaker{}, false
+	}
+	return s.Speakers[i], true
+}

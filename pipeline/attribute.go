@@ -1,0 +1,290 @@
+package pipeline
+
+import (
+	"strings"
+)
+
+// attribute finds the speaker mention and the cue of a quoted stretch:
+//
+//	“Q,” X said. / “Q,” said X. / X said: “Q” / X said, “Q” / “A,” he said, “B.”
+//	an introduction ending in a colon in the previous paragraph
+//	a quote paragraph continuing the previous quote's speaker
+func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
+	toks := f.toks[si]
+	// After the closing mark, in the same sentence: ", X said" or ", said X".
+	if m.Closed {
+		k := f.tokenIndex(si, m.CloseEnd)
+		if k < len(toks) && f.sents[si].Start <= m.Open {
+			if f.attributeAfter(q, toks, k) {
+				return
+			}
+		}
+		// The sentence may end inside the quote: look at the next sentence
+		// when it starts right after the mark (“Q.” Trump said.)
+		if si+1 < len(f.sents) && f.sents[si+1].Start <= m.CloseEnd+2 && f.sents[si+1].Start >= m.CloseEnd {
+			if f.attributeAfter(q, f.toks[si+1], 0) {
+				return
+			}
+		}
+		for j := si + 1; j < len(f.sents) && f.sents[j].Start < m.CloseEnd; j++ {
+			k := f.tokenIndex(j, m.CloseEnd)
+			if k < len(f.toks[j]) && f.attributeAfter(q, f.toks[j], k) {
+				return
+			}
+		}
+	}
+	// Before the opening mark: "X said: “Q”", "X said, “Q”", "according to X, “Q”".
+	if f.attributeBefore(q, toks[:openTok]) {
+		return
+	}
+	// An introduction: the previous paragraph ends with a colon.
+	if si > 0 && f.sents[si].Start >= m.Open-3 && f.sents[si-1].Para != f.sents[si].Para {
+		ps := f.sents[si-1]
+		if strings.HasSuffix(strings.TrimSpace(f.text[ps.Start:ps.End]), ":") {
+			pt := f.toks[si-1]
+			if f.attributeBefore(q, pt) {
+				return
+			}
+			if s, e := f.subject(pt); s < e {
+				q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+				return
+			}
+		}
+	}
+	// A continuation of the previous quote.
+	if f.continues(m, prev) {
+		p := prev[len(prev)-1]
+		q.Speaker, q.Cue = p.Speaker, p.Cue
+		return
+	}
+}
+
+// attributeAfter reads ", X said" or ", said X" from toks[k:].
+func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
+	for k < len(toks) && !toks[k].Word && toks[k].Low != "." {
+		k++ // , ” —
+	}
+	limit := min(len(toks), k+10)
+	for j := k; j < limit; j++ {
+		if !toks[j].Word && toks[j].Low != "'s" {
+			if toks[j].Low == "." || toks[j].Low == ";" {
+				return false
+			}
+			continue
+		}
+		if _, n := f.cueAt(toks, j); n > 0 {
+			if j > k { // X said
+				s, e := toks[k].Start, toks[j-1].End
+				s, e = f.trimMention(toks[k:j], s, e)
+				if s < e {
+					f.setCue(q, toks[j:j+n])
+					q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+					return true
+				}
+				return false
+			}
+			// said X
+			s, e := f.npAfter(toks, j+n)
+			if s < e {
+				f.setCue(q, toks[j:j+n])
+				q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+				return true
+			}
+			return false
+		}
+		if j == k+7 {
+			return false
+		}
+	}
+	return false
+}
+
+// attributeBefore reads "X said:" or "X said," or "according to X," at the end
+// of toks.
+func (f *finder) attributeBefore(q *Quote, toks []token) bool {
+	end := len(toks)
+	for end > 0 && !toks[end-1].Word {
+		end--
+	}
+	for j := end - 1; j >= max(0, end-8); j-- {
+		if toks[j].Low == "according" && j+1 < len(toks) && toks[j+1].Low == "to" {
+			s, e := f.npAfter(toks, j+2)
+			if s < e {
+				q.Cue, q.CueStart, q.CueEnd = "according to", toks[j].Start, toks[j+1].End
+				q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+				return true
+			}
+		}
+		if _, n := f.cueAt(toks, j); n > 0 {
+			s, e := f.npBefore(toks, j)
+			if s >= e && strings.HasSuffix(toks[j].Low, "ing") {
+				s, e = f.subject(toks[:j])
+			}
+			if s >= e {
+				s, e = f.npAfter(toks, j+n) // said Trump: “Q”
+			}
+			if s < e {
+				f.setCue(q, toks[j:j+n])
+				q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (f *finder) setCue(q *Quote, cue []token) {
+	q.CueStart, q.CueEnd = cue[0].Start, cue[len(cue)-1].End
+	q.Cue = f.text[q.CueStart:q.CueEnd]
+}
+
+// skippable words stand between a speaker and the verb: "Trump later told",
+// "Russia has insisted", "Peskov also said".
+var skippable = map[string]bool{
+	"also": true, "later": true, "has": true, "have": true, "had": true, "would": true, "will": true,
+	"then": true, "again": true, "once": true, "already": true, "further": true, "earlier": true,
+	"previously": true, "reportedly": true, "repeatedly": true, "publicly": true, "privately": true,
+	"is": true, "was": true, "were": true, "are": true, "been": true, "being": true, "did": true, "does": true,
+	"himself": true, "herself": true, "themselves": true, "itself": true, "just": true, "even": true,
+	"recently": true, "separately": true, "subsequently": true, "firmly": true, "explicitly": true,
+	"specifically": true, "clearly": true, "openly": true, "flatly": true, "may": true, "might": true,
+	"could": true, "should": true, "can": true, "often": true, "still": true, "only": true, "first": true,
+}
+
+// stopBefore words end a speaker mention walking backwards.
+var stopBefore = map[string]bool{
+	"that": true, "which": true, "who": true, "whom": true, "but": true, "as": true, "because": true,
+	"when": true, "while": true, "after": true, "before": true, "although": true, "though": true,
+	"if": true, "since": true, "where": true, "so": true, "than": true, "in": true, "on": true, "at": true,
+	"to": true, "for": true, "with": true, "by": true, "from": true, "of": true, "about": true, "meanwhile": true,
+	"however": true, "following": true, "during": true, "under": true, "into": true, "yet": true, "and": true,
+	"or": true, "nor": true, "said": true, "says": true, "told": true, "what": true, "how": true, "why": true,
+	"over": true, "also": true, "not": true, "we": false,
+}
+
+// npBefore returns the byte span of the speaker mention ending before the
+// cue at toks[j]: "Kremlin spokesperson Dmitry Peskov said", "Trump later
+// told". It is empty when the words before are not a mention.
+func (f *finder) npBefore(toks []token, j int) (int, int) {
+	k := j
+	for k > 0 && toks[k-1].Word && (skippable[toks[k-1].Low] || strings.HasSuffix(toks[k-1].Low, "ly") && !toks[k-1].capitalized()) {
+		k--
+	}
+	if k > 0 && toks[k-1].Low == "not" {
+		return 0, 0 // "did not say"
+	}
+	end := k
+	for k > 0 && end-k < 8 {
+		t := toks[k-1]
+		if !t.Word {
+			break
+		}
+		if stopBefore[t.Low] && !(t.Low == "of" && k-1 > 0 && k < end) {
+			break
+		}
+		k--
+	}
+	if k == end {
+		return 0, 0
+	}
+	s, e := f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End)
+	return s, e
+}
+
+// trimMention drops leading words that cannot start a mention (adverbs,
+// "meanwhile") and checks that what remains can be a speaker.
+func (f *finder) trimMention(ts []token, s, e int) (int, int) {
+	i := 0
+	for i < len(ts) && (!ts[i].Word || strings.HasSuffix(ts[i].Low, "ly") && !ts[i].capitalized() || stopBefore[ts[i].Low]) {
+		i++
+	}
+	if i == len(ts) {
+		return 0, 0
+	}
+	ts = ts[i:]
+	// A mention has a capitalised word, a pronoun, or a noun for people.
+	ok := false
+	for _, t := range ts {
+		if t.capitalized() || pronouns[t.Low] || peopleNouns[t.Low] || peopleNouns[strings.TrimSuffix(t.Low, "s")] {
+			ok = true
+			break
+		}
+	}
+	if !ok || len(ts) > 9 {
+		return 0, 0
+	}
+	return ts[0].Start, ts[len(ts)-1].End
+}
+
+// npAfter returns the mention starting at toks[k] ("said Trump", "according
+// to Kremlin spokesman Dmitry Peskov, ..."), up to punctuation or a preposition.
+func (f *finder) npAfter(toks []token, k int) (int, int) {
+	end := k
+	for end < len(toks) && end-k < 9 {
+		t := toks[end]
+		if !t.Word && t.Low != "-" {
+			break
+		}
+		if end > k && (t.Low == "in" || t.Low == "on" || t.Low == "at" || t.Low == "during" || t.Low == "that" || t.Low == "to" || t.Low == "who" || t.Low == "after" || t.Low == "when") {
+			break
+		}
+		end++
+	}
+	if end == k {
+		return 0, 0
+	}
+	return f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End)
+}
+
+// subject returns the first noun phrase of a sentence: its subject, for
+// introductions ("Trump described the discussion in enthusiastic terms:") and
+// participle cues (", stating that").
+func (f *finder) subject(toks []token) (int, int) {
+	k := 0
+	// skip an opening adverbial: "Meanwhile, ...", "On Tuesday, ..."
+	for i, t := range toks {
+		if t.Low == "," && i < 6 {
+			k = i + 1
+			break
+		}
+	}
+	end := k
+	for end < len(toks) && end-k < 8 {
+		t := toks[end]
+		if !t.Word {
+			break
+		}
+		if _, n := f.cueAt(toks, end); n > 0 {
+			break
+		}
+		if end > k && !t.capitalized() && !f.lx.Titles[t.Low] && t.Low != "'s" && !peopleNouns[t.Low] && !peopleNouns[strings.TrimSuffix(t.Low, "s")] {
+			break
+		}
+		end++
+	}
+	if end == k {
+		return 0, 0
+	}
+	return f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End)
+}
+
+var pronouns = map[string]bool{
+	"he": true, "she": true, "they": true, "it": true, "we": true, "i": true,
+}
+
+// peopleNouns are the common nouns a speaker mention is built on (singular).
+var peopleNouns = map[string]bool{
+	"official": true, "source": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"leader": true, "minister": true, "president": true, "secretary": true, "analyst": true,
+	"expert": true, "diplomat": true, "aide": true, "adviser": true, "advisor": true, "envoy": true,
+	"government": true, "administration": true, "ministry": true, "department": true, "office": true,
+	"report": true, "poll": true, "survey": true, "study": true, "statement": true, "critic": true,
+	"lawmaker": true, "senator": true, "candidate": true, "campaign": true, "chief": true, "head": true,
+	"people": true, "observer": true, "media": true, "side": true, "ally": true, "allies": true,
+	"supporter": true, "voter": true, "member": true, "director": true, "commander": true,
+	"prosecutor": true, "lawyer": true, "attorney": true, "judge": true, "court": true, "agency": true,
+	"democrat": true, "republican": true, "officials": true, "country": true, "nation": true,
+	"document": true, "letter": true, "memo": true, "data": true, "figures": true, "economist": true,
+	"researcher": true, "scientist": true, "doctor": true, "police": true, "witness": true, "resident": true,
+	"everyone": true, "nobody": true, "someone": true, "both": true, "many": true, "some": true, "others": true,
+}

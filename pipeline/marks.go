@@ -1,0 +1,153 @@
+package pipeline
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// quoted is a stretch of text between quotation marks.
+type quoted struct {
+	Open       int  // byte offset of the opening mark
+	Start, End int  // the content, without the marks
+	CloseEnd   int  // just after the closing mark, or End when unclosed
+	Closed     bool // false when the paragraph ended first
+	Para       int  // paragraph of the opening mark
+}
+
+// scanMarks finds every quoted stretch in text in one pass. It knows “ ”,
+// straight ", « », “ ” (NYT), and single ‘ ’ / ' when not inside a double
+// quote (British style). Quotes inside quotes stay part of the outer quote.
+// A quote left open at the end of a paragraph continues when the next
+// paragraph opens with the same kind of mark (a multi-paragraph quote);
+// otherwise it stops there, so a stray mark never swallows the rest of the
+// article.
+func scanMarks(text string) []quoted {
+	var out []quoted
+	var cur *quoted
+	var closer rune // expected closing mark of cur
+	para := 0
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if r == '`' && i+1 < len(text) && text[i+1] == '`' {
+			r, w = '“', 2 // `` opens like “
+		} else if r == '\'' && i+1 < len(text) && text[i+1] == '\'' {
+			r, w = '”', 2 // '' closes like ”
+		}
+		if r == '\n' {
+			// End of a paragraph: a quote still open either continues into
+			// the next paragraph or ends here.
+			j := i
+			for j < len(text) && (text[j] == '\n' || text[j] == ' ' || text[j] == '\t') {
+				j++
+			}
+			if cur != nil {
+				nr, _ := utf8.DecodeRuneInString(text[j:])
+				if j >= len(text) || !sameOpener(nr, cur, text) {
+					cur.End = trimRightSpace(text, cur.Start, i)
+					cur.CloseEnd = cur.End
+					out = append(out, *cur)
+					cur = nil
+				}
+			}
+			para++
+			i += w
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		next, _ := utf8.DecodeRuneInString(text[i+w:])
+		if cur != nil {
+			// A mark opening a continuation paragraph is followed by a
+			// letter, so it never closes the quote.
+			if closes(r, closer, prev, next) {
+				cur.End, cur.CloseEnd, cur.Closed = i, i+w, true
+				out = append(out, *cur)
+				cur = nil
+			}
+			i += w
+			continue
+		}
+		if c, ok := opens(r, prev, next); ok {
+			cur = &quoted{Open: i, Start: i + w, Para: para}
+			closer = c
+		}
+		i += w
+	}
+	if cur != nil {
+		cur.End = trimRightSpace(text, cur.Start, len(text))
+		cur.CloseEnd = cur.End
+		out = append(out, *cur)
+	}
+	return out
+}
+
+// opens says whether r opens a quote here and which mark closes it.
+func opens(r, prev, next rune) (rune, bool) {
+	switch r {
+	case '“', '„':
+		return '”', true
+	case '«':
+		return '»', true
+	case '"':
+		if boundaryBefore(prev) && !unicode.IsSpace(next) && next != utf8.RuneError {
+			return '"', true
+		}
+	case '‘':
+		if boundaryBefore(prev) && !unicode.IsSpace(next) {
+			return '’', true
+		}
+	case '\'':
+		if boundaryBefore(prev) && unicode.IsLetter(next) {
+			return '\'', true
+		}
+	}
+	return 0, false
+}
+
+// closes says whether r closes a quote that expects closer.
+func closes(r, closer, prev, next rune) bool {
+	switch closer {
+	case '”':
+		return r == '”' || (r == '"' && !unicode.IsLetter(next))
+	case '»':
+		return r == '»'
+	case '"':
+		return r == '"' && !unicode.IsLetter(next) && !unicode.IsDigit(next)
+	case '’', '\'':
+		// An apostrophe inside a word (don’t, Ukraine’s) never closes.
+		return (r == '’' || r == '\'') && !unicode.IsLetter(next) && !unicode.IsSpace(prev)
+	}
+	return false
+}
+
+func boundaryBefore(prev rune) bool {
+	return prev == utf8.RuneError || unicode.IsSpace(prev) || prev == '(' || prev == '[' ||
+		prev == '—' || prev == '–' || prev == '-' || prev == ':' || prev == '/' || prev == '“' || prev == '"'
+}
+
+// sameOpener says whether nr, the first character of the next paragraph,
+// continues the open quote cur.
+func sameOpener(nr rune, cur *quoted, text string) bool {
+	o, _ := utf8.DecodeRuneInString(text[cur.Open:])
+	switch o {
+	case '“', '„', '`':
+		return nr == '“' || nr == '"' || nr == '`'
+	case '"':
+		return nr == '"' || nr == '“'
+	case '«':
+		return nr == '«'
+	case '‘', '\'':
+		return nr == '‘' || nr == '\''
+	}
+	return false
+}
+
+func trimRightSpace(text string, lo, hi int) int {
+	for hi > lo {
+		r, w := utf8.DecodeLastRuneInString(text[lo:hi])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		hi -= w
+	}
+	return hi
+}

@@ -1,0 +1,38 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+
+	"score/lexicons"
+)
+
+// Model is the lexicons and what is built from them once per run (the tone
+// scorer, the topic matchers). It is immutable and shared by all workers.
+type Model struct {
+	Lex    *lexicons.Set
+	tone   *toneScorer
+	topics []topicMatcher
+}
+
+// NewModel builds the scorers from a lexicon set.
+func NewModel(lx *lexicons.Set) *Model {
+	return &Model{Lex: lx, tone: newToneScorer(lx.Tone), topics: newTopicMatchers(lx.Topics)}
+}
+
+// Process runs every stage on one article. Problems are data, not errors: a
+// valid article always gives a Result.
+func Process(a Article, m *Model) Result {
+	sum := sha256.Sum256([]byte(a.Text))
+	r := Result{Article: a, SHA256: hex.EncodeToString(sum[:])}
+	r.Sentences = Segment(a.Text, m.Lex)
+	r.Quotes = FindQuotes(a.Text, r.Sentences, m.Lex)
+	ResolveSpeakers(a.Text, r.Sentences, r.Quotes, m.Lex)
+	for i := range r.Quotes {
+		q := &r.Quotes[i]
+		q.Tone = m.tone.Score(a.Text[q.Start:q.End])
+	}
+	r.Tone = m.tone.Score(a.Text)
+	r.Stances = findStances(a.Text, r.Sentences, r.Quotes, m.topics)
+	return r
+}

@@ -1,0 +1,235 @@
+package pipeline
+
+import (
+	"strings"
+
+	"score/lexicons"
+)
+
+// reported adds reported speech without quotation marks: "X said (that)
+// CLAUSE", "X ruled out NP", "according to X, CLAUSE", "CLAUSE, X said". A
+// reported clause that holds a quoted fragment becomes one partial quote
+// spanning the clause, replacing the fragment's own partial quote.
+func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
+	inQuote := func(p int) bool {
+		for _, q := range quotes {
+			if q.Kind == Direct && p >= q.Start && p < q.End {
+				return true
+			}
+		}
+		return false
+	}
+	var out []Quote
+	for si := range f.sents {
+		toks := f.toks[si]
+		lastSpeaker := Quote{SpeakerStart: -1}
+		for j := 0; j < len(toks); j++ {
+			if inQuote(toks[j].Start) {
+				continue
+			}
+			if toks[j].Low == "according" && j+1 < len(toks) && toks[j+1].Low == "to" {
+				if q, ok := f.according(si, j); ok {
+					out = append(out, q)
+					lastSpeaker = q
+				}
+				continue
+			}
+			v, n := f.cueAt(toks, j)
+			if n == 0 {
+				continue
+			}
+			q, ok := f.reportedAt(si, j, n, v, lastSpeaker)
+			if !ok {
+				continue
+			}
+			if overlapsDirect(q, quotes) {
+				j += n - 1
+				continue
+			}
+			out = append(out, q)
+			lastSpeaker = q
+			j += n - 1
+		}
+	}
+	// Merge quoted fragments into the clauses that hold them.
+	var kept []Quote
+	for _, q := range quotes {
+		absorbed := false
+		if q.Kind == Partial {
+			for i := range out {
+				if out[i].Start <= q.Start && q.End <= out[i].End {
+					out[i].Kind = Partial
+					absorbed = true
+				}
+			}
+		}
+		if !absorbed {
+			kept = append(kept, q)
+		}
+	}
+	return append(kept, out...)
+}
+
+func overlapsDirect(q Quote, quotes []Quote) bool {
+	for _, d := range quotes {
+		if d.Kind == Direct && q.Start < d.End && d.Start < q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedAt reads a reported quote around the cue toks[j:j+n].
+func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, bool) {
+	toks := f.toks[si]
+	q := Quote{Kind: Indirect, Sentence: si, SpeakerStart: -1, SpeakerEnd: -1}
+	f.setCue(&q, toks[j:j+n])
+
+	// The speaker: before the cue, or for ", stating that" the sentence's
+	// subject or the speaker just found in this sentence.
+	s, e := f.npBefore(toks, j)
+	if s >= e && j > 0 && toks[j-1].Low == "," && strings.HasSuffix(toks[j].Low, "ing") {
+		if last.Speaker != "" {
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd = last.Speaker, last.SpeakerStart, last.SpeakerEnd
+		} else {
+			s, e = f.subject(toks[:j])
+		}
+	}
+	if q.Speaker == "" {
+		if s >= e {
+			// "CLAUSE, X said." with the clause before.
+			return f.clauseBefore(si, j, n)
+		}
+		q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+	}
+
+	// The content after the cue.
+	k := j + n
+	if v.Class != "object" {
+		// skip the addressee and circumstances up to "that": "told reporters at the White House that"
+		for t := k; t < min(len(toks), k+9); t++ {
+			if toks[t].Low == "that" {
+				k = t + 1
+				break
+			}
+			if !toks[t].Word && toks[t].Low != "'s" && toks[t].Low != "-" {
+				break
+			}
+		}
+	}
+	if k == j+n && v.Class != "object" && v.Class != "both" {
+		// no "that": the clause must start like one
+		if k >= len(toks) || !clauseStart(toks[k]) {
+			return Quote{}, false
+		}
+	}
+	if k < len(toks) && toks[k].Low == "," {
+		k++
+	}
+	end := len(toks)
+	for t := k; t < len(toks); t++ {
+		if toks[t].Low == ";" {
+			end = t
+			break
+		}
+		// ", emphasizing that ..." and "and stressed ..." start another quote
+		if t > k && (toks[t-1].Low == "," || toks[t-1].Low == "and") {
+			if _, m := f.cueAt(toks, t); m > 0 {
+				end = t - 1
+				break
+			}
+		}
+		if t > k && toks[t-1].Low == "," && toks[t].Low == "according" {
+			end = t - 1
+			break
+		}
+	}
+	for end > k && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) && toks[end-1].Low != "”" && toks[end-1].Low != "’" {
+		end--
+	}
+	if end-k < 2 {
+		return Quote{}, false // a verb with no content: "Zelenskyy confirmed the call." is still 3 words; this guards "he said."
+	}
+	q.Start, q.End = toks[k].Start, toks[end-1].End
+	if q.Start < f.sents[si].Start {
+		return Quote{}, false
+	}
+	return q, true
+}
+
+// clauseStart says whether a token can start a reported clause without "that".
+func clauseStart(t token) bool {
+	if t.capitalized() {
+		return true
+	}
+	switch t.Low {
+	case "he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those", "the", "a", "an",
+		"any", "his", "her", "its", "their", "our", "both", "all", "no", "none", "nothing", "some", "such",
+		"u.s.", "russia", "ukraine", "if", "whether", "what", "how", "peace", "negotiations", "talks":
+		return true
+	}
+	return t.Word && t.Low[0] >= '0' && t.Low[0] <= '9'
+}
+
+// according reads "according to X, CLAUSE" and "CLAUSE, according to X".
+func (f *finder) according(si, j int) (Quote, bool) {
+	toks := f.toks[si]
+	s, e := f.npAfter(toks, j+2)
+	if s >= e {
+		return Quote{}, false
+	}
+	q := Quote{Kind: Indirect, Sentence: si, Cue: "according to", CueStart: toks[j].Start, CueEnd: toks[j+1].End,
+		Speaker: f.text[s:e], SpeakerStart: s, SpeakerEnd: e}
+	// after: "according to X, CLAUSE"
+	k := j + 2
+	for k < len(toks) && toks[k].End <= e {
+		k++
+	}
+	if k < len(toks) && toks[k].Low == "," && j < 3 {
+		end := len(toks)
+		for end > k+1 && !toks[end-1].Word {
+			end--
+		}
+		if end-k > 3 {
+			q.Start, q.End = toks[k+1].Start, toks[end-1].End
+			return q, true
+		}
+	}
+	// before: "CLAUSE, according to X"
+	if j > 3 && toks[j-1].Low == "," {
+		q.Start, q.End = toks[0].Start, toks[j-2].End
+		return q, true
+	}
+	return Quote{}, false
+}
+
+// clauseBefore reads "CLAUSE, X said." where the cue ends the sentence.
+func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
+	toks := f.toks[si]
+	// X said. / said X.
+	c := j - 1
+	for c >= 0 && toks[c].Low != "," {
+		c--
+	}
+	if c < 3 {
+		return Quote{}, false
+	}
+	s, e := f.npAfter(toks, j+n)
+	if j > c+1 {
+		s, e = f.trimMention(toks[c+1:j], toks[c+1].Start, toks[j-1].End)
+	}
+	rest := j + n
+	for rest < len(toks) && toks[rest].End <= e {
+		rest++
+	}
+	for rest < len(toks) && !toks[rest].Word {
+		rest++
+	}
+	if s >= e || rest < len(toks) {
+		return Quote{}, false // more follows: not a closing attribution
+	}
+	q := Quote{Kind: Indirect, Sentence: si, Speaker: f.text[s:e], SpeakerStart: s, SpeakerEnd: e}
+	f.setCue(&q, toks[j:j+n])
+	q.Start, q.End = toks[0].Start, toks[c-1].End
+	return q, true
+}

@@ -1,0 +1,85 @@
+package pipeline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is a word or a punctuation mark of a sentence, with byte offsets into
+// the article text.
+type token struct {
+	Start, End int
+	Text       string // as written
+	Low        string // lower case, curly apostrophes made straight
+	Word       bool   // letters or digits, not punctuation
+}
+
+// tokenize splits text[lo:hi] into words and punctuation. A word keeps inner
+// apostrophes, hyphens and periods (Ukraine’s, pre-2014, U.S.).
+func tokenize(text string, lo, hi int) []token {
+	var out []token
+	for i := lo; i < hi; {
+		r, w := utf8.DecodeRuneInString(text[i:hi])
+		switch {
+		case unicode.IsSpace(r):
+			i += w
+		case isWordRune(r):
+			j := i + w
+			for j < hi {
+				r2, w2 := utf8.DecodeRuneInString(text[j:hi])
+				if isWordRune(r2) {
+					j += w2
+					continue
+				}
+				// inner joiners: Ukraine’s, pre-2014, U.S.
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '@' {
+					r3, _ := utf8.DecodeRuneInString(text[j+w2 : hi])
+					if j+w2 < hi && isWordRune(r3) {
+						j += w2
+						continue
+					}
+					if r2 == '.' && isInitials(text[i:j+w2]) {
+						j += w2
+						continue
+					}
+				}
+				break
+			}
+			s := text[i:j]
+			out = append(out, token{Start: i, End: j, Text: s, Low: lowerWord(s), Word: true})
+			i = j
+		default:
+			out = append(out, token{Start: i, End: i + w, Text: text[i : i+w], Low: text[i : i+w]})
+			i += w
+		}
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isInitials says whether s (ending in a period) is a dotted abbreviation
+// like U.S. or J.D.
+func isInitials(s string) bool {
+	parts := strings.Split(strings.TrimSuffix(s, "."), ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerWord(s string) string {
+	return strings.ReplaceAll(strings.ToLower(s), "’", "'")
+}
+
+// capitalized says whether a token starts with an upper-case letter.
+func (t token) capitalized() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
