@@ -290,8 +290,13 @@ func (w *tableWriter) writeResult(r *Result) error {
 		t.date(7, a.Published)
 		t.str(8, speaker)
 		t.i32(9, s.Sentence)
-		sent := r.Sentences[s.Sentence]
-		t.str(10, a.Text[sent.Start:sent.End])
+		if s.Quote >= 0 {
+			q := r.Quotes[s.Quote]
+			t.str(10, a.Text[q.Start:q.End])
+		} else {
+			sent := r.Sentences[s.Sentence]
+			t.str(10, a.Text[sent.Start:sent.End])
+		}
 		if err := t.endRow(); err != nil {
 			return err
 		}
