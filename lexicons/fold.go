@@ -29,10 +29,18 @@ func Fold(s string) string {
 	if len(f) > 1 && f[0] == "the" {
 		f = f[1:]
 	}
-	for i, w := range f {
-		f[i] = foldTranslit(w)
+	out := f[:0]
+	initials := false // the last word of out is made of single letters
+	for _, w := range f {
+		// "J. D. Vance": consecutive initials join, as in "JD Vance"
+		if len(w) == 1 && initials {
+			out[len(out)-1] += w
+			continue
+		}
+		initials = len(w) == 1
+		out = append(out, foldTranslit(w))
 	}
-	return strings.Join(f, " ")
+	return strings.Join(out, " ")
 }
 
 func foldTranslit(w string) string {
@@ -46,3 +54,4 @@ func foldTranslit(w string) string {
 	}
 	return w
 }
+
