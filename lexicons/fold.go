@@ -54,4 +54,3 @@ func foldTranslit(w string) string {
 	}
 	return w
 }
-
