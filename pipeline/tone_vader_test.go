@@ -1,0 +1,136 @@
+package pipeline
+
+import (
+	"bufio"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jonreiter/govader"
+)
+
+var govaderOnce = sync.OnceValue(govader.NewSentimentIntensityAnalyzer)
+
+// vaderCases are our own sentences for the differential test: every rule of
+// VADER (negation, "no", "least", boosters, all caps, "but", idioms, "kind
+// of", punctuation emphasis, emoji, double spaces) at least once.
+var vaderCases = []string{
+	"",
+	"   ",
+	"The talks were good.",
+	"The talks were not good.",
+	"The talks weren't good, but the food was great!!!",
+	"isn't good", "isn’t good",
+	"No progress, no hope, no or nor good.",
+	"no good", "no no no", "There is no problem.",
+	"It is the least bad option.", "at least good", "very least good", "least good",
+	"It was kind of good.", "sort of bad", "just enough good", "kind of",
+	"The food was VERY GOOD and the staff was nice.",
+	"VERY GOOD", "GREAT talks", "the BEST day ever",
+	"It is the shit.", "yeah right, that was great", "a kiss of death for the deal", "cake to die for", "that is the bomb",
+	"never so good", "never this bad here", "without doubt good", "without any doubt good",
+	"Why? Why?? What a disaster?!?", "Really????", "good!!!!!!",
+	"I love it 😀 and 😡hate it", "😀😀", "peace☮️", 
+	"Trump said  the  call was “lengthy and highly productive.”",
+	"Hegseth ruled out the deployment of U.S. troops.",
+	"Ukraine will not accept any settlement that does not involve a full withdrawal of Russian forces.",
+	"They can't, won't and shouldn't fail.", "Nothing good, nowhere nice, seldom happy, rarely sad, despite success.",
+	"(Good) [bad] {ugly} --great-- 'fine' \"ok\"", ":) :( :D <3",
+	"Extremely bad, incredibly good, barely acceptable, slightly worse.",
+	"The peace deal failed\ttoday\nbut hope remains.",
+	"\xff\xfe bad \xc3 good",
+}
+
+// vaderCorpus is our sentences plus, when ../shared is present, the NewsMTSC
+// texts.
+func vaderCorpus(t testing.TB) []string {
+	out := append([]string(nil), vaderCases...)
+	for _, name := range []string{"dev.jsonl", "train.jsonl"} {
+		p := filepath.Join("..", "..", "shared", "data", "newsmtsc", name)
+		f, err := os.Open(p)
+		if err != nil {
+			t.Logf("%s absent: differential test on our own sentences only", p)
+			continue
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			var r struct{ Text string }
+			if json.Unmarshal(sc.Bytes(), &r) == nil {
+				out = append(out, r.Text)
+			}
+		}
+		f.Close()
+	}
+	return out
+}
+
+// TestVaderMatchesGovader is the differential test: our fast VADER gives
+// govader's compound score on every sentence.
+func TestVaderMatchesGovader(t *testing.T) {
+	sia := govaderOnce()
+	v := newVader(sia, nil)
+	var sc vscratch
+	texts := vaderCorpus(t)
+	bad := 0
+	for _, s := range texts {
+		// Test the upper-cased and curly-apostrophe variants too.
+		for _, x := range []string{s, strings.ToUpper(s), strings.ReplaceAll(s, "'", "’")} {
+			want := sia.PolarityScores(x).Compound
+			got := v.scores(x, &sc)
+			if math.Abs(got-want) > 1e-9 {
+				bad++
+				if bad <= 10 {
+					t.Errorf("vader(%q) = %.6f, govader %.6f", x, got, want)
+				}
+			}
+		}
+	}
+	t.Logf("%d texts, %d differ", 3*len(texts), bad)
+}
+
+func FuzzVaderMatchesGovader(f *testing.F) {
+	for _, s := range vaderCases {
+		f.Add(s)
+	}
+	sia := govaderOnce()
+	v := newVader(sia, nil)
+	f.Fuzz(func(t *testing.T, s string) {
+		var sc vscratch
+		want := sia.PolarityScores(s).Compound
+		if got := v.scores(s, &sc); math.Abs(got-want) > 1e-9 {
+			t.Errorf("vader(%q) = %.6f, govader %.6f", s, got, want)
+		}
+	})
+}
+
+func BenchmarkVader(b *testing.B) {
+	texts := vaderCorpus(b)
+	n := 0
+	for _, s := range texts {
+		n += len(s)
+	}
+	b.Run("ours", func(b *testing.B) {
+		v := newVader(govaderOnce(), nil)
+		var sc vscratch
+		b.SetBytes(int64(n))
+		for b.Loop() {
+			for _, s := range texts {
+				v.scores(s, &sc)
+			}
+		}
+	})
+	b.Run("govader", func(b *testing.B) {
+		sia := govaderOnce()
+		b.SetBytes(int64(n))
+		for b.Loop() {
+			for _, s := range texts {
+				sia.PolarityScores(s)
+			}
+		}
+	})
+}
