@@ -13,6 +13,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
@@ -256,4 +257,37 @@ func readRows(t *testing.T, path string) []map[string]any {
 		}
 	}
 	return rows
+}
+
+// The files are zstd-compressed, with statistics on every column and
+// dictionary pages for the repetitive string columns.
+func TestRunParquetLayout(t *testing.T) {
+	out := t.TempDir()
+	run(t, out, 2, corpus(t, 20))
+	pf, err := file.OpenParquetFile(filepath.Join(out, "quotes", "part-0.parquet"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pf.Close()
+	md := pf.MetaData()
+	if md.NumRowGroups() == 0 {
+		t.Fatal("no row groups")
+	}
+	rg := md.RowGroup(0)
+	for i := range rg.NumColumns() {
+		cc, err := rg.ColumnChunk(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := cc.PathInSchema().String()
+		if cc.Compression() != compress.Codecs.Zstd {
+			t.Errorf("column %s: compression %v, want zstd", name, cc.Compression())
+		}
+		if ok, _ := cc.StatsSet(); !ok {
+			t.Errorf("column %s: no statistics", name)
+		}
+		if (name == "outlet" || name == "kind" || name == "speaker_name") && !cc.HasDictionaryPage() {
+			t.Errorf("column %s: not dictionary-encoded", name)
+		}
+	}
 }
