@@ -23,6 +23,9 @@ type Set struct {
 	Verbs map[string]Verb
 	// MaxVerbWords is the most words in any form of Verbs.
 	MaxVerbWords int
+	// VerbHeads maps the first word of every multi-word form ("ruled" for
+	// "ruled out") to the most words of a form starting with it.
+	VerbHeads map[string]int
 	// Speakers is the registry of known speakers, in file order.
 	Speakers []Speaker
 	// Topics are the stance topics, in file order.
@@ -102,7 +105,7 @@ var fileNames = []string{"verbs.txt", "speakers.yaml", "topics.yaml", "tone.txt"
 // at once as an ErrorList.
 func Load(fsys fs.FS) (*Set, error) {
 	s := &Set{
-		Verbs: map[string]Verb{}, Tone: map[string]float64{}, Abbrev: map[string]bool{},
+		Verbs: map[string]Verb{}, VerbHeads: map[string]int{}, Tone: map[string]float64{}, Abbrev: map[string]bool{},
 		Titles: map[string]bool{}, Sums: map[string]string{},
 		alias: map[string]int{}, roles: map[string]int{},
 	}
@@ -223,7 +226,11 @@ func (s *Set) loadVerbs(b []byte) ErrorList {
 			}
 			first[form] = n
 			s.Verbs[form] = v
-			s.MaxVerbWords = max(s.MaxVerbWords, len(strings.Fields(form)))
+			words := strings.Fields(form)
+			s.MaxVerbWords = max(s.MaxVerbWords, len(words))
+			if len(words) > 1 {
+				s.VerbHeads[words[0]] = max(s.VerbHeads[words[0]], len(words))
+			}
 		}
 	})
 	return errs

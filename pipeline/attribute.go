@@ -52,9 +52,10 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 		}
 	}
 	// A continuation of the previous quote.
-	if f.continues(m, prev) {
-		p := prev[len(prev)-1]
-		q.Speaker, q.Cue = p.Speaker, p.Cue
+	if i := f.continued(m, si, prev); i >= 0 {
+		p := prev[i]
+		q.Speaker, q.SpeakerStart, q.SpeakerEnd = p.Speaker, p.SpeakerStart, p.SpeakerEnd
+		q.Cue, q.CueStart, q.CueEnd = p.Cue, -1, -1
 		return
 	}
 }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -31,7 +32,14 @@ func scanMarks(text string) []quoted {
 		if r == '`' && i+1 < len(text) && text[i+1] == '`' {
 			r, w = '“', 2 // `` opens like “
 		} else if r == '\'' && i+1 < len(text) && text[i+1] == '\'' {
-			r, w = '”', 2 // '' closes like ”
+			// '' closes like ” (NYT style); it opens like “ where no quote
+			// is open and it starts a word (''This isn't tax reform,'').
+			r, w = '”', 2
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			next, _ := utf8.DecodeRuneInString(text[i+2:])
+			if cur == nil && boundaryBefore(prev) && !unicode.IsSpace(next) && next != utf8.RuneError {
+				r = '“'
+			}
 		}
 		if r == '\n' {
 			// End of a paragraph: a quote still open either continues into
@@ -128,9 +136,12 @@ func boundaryBefore(prev rune) bool {
 // continues the open quote cur.
 func sameOpener(nr rune, cur *quoted, text string) bool {
 	o, _ := utf8.DecodeRuneInString(text[cur.Open:])
+	if strings.HasPrefix(text[cur.Open:], "''") {
+		o = '“'
+	}
 	switch o {
 	case '“', '„', '`':
-		return nr == '“' || nr == '"' || nr == '`'
+		return nr == '“' || nr == '"' || nr == '`' || nr == '\''
 	case '"':
 		return nr == '"' || nr == '“'
 	case '«':

@@ -32,6 +32,8 @@ type finder struct {
 	sents []Sentence
 	lx    *lexicons.Set
 	toks  [][]token
+	buf   []byte // scratch for multi-word cue lookups
+	ends  []int
 }
 
 // sentenceAt returns the index of the sentence holding byte offset p, or the
@@ -58,27 +60,33 @@ func (f *finder) tokenIndex(si, p int) int {
 }
 
 // cueAt matches the longest reporting form starting at toks[k]; it returns the
-// number of tokens matched (0 for none).
+// number of tokens matched (0 for none). A capitalised form inside a sentence
+// is a name, not a verb ("the United States", "Sen. Warren Says").
 func (f *finder) cueAt(toks []token, k int) (lexicons.Verb, int) {
 	if k >= len(toks) || !toks[k].Word {
 		return lexicons.Verb{}, 0
 	}
-	for n := min(f.lx.MaxVerbWords, len(toks)-k); n >= 1; n-- {
-		words := make([]string, 0, n)
-		ok := true
-		for j := k; j < k+n; j++ {
-			if !toks[j].Word {
-				ok = false
-				break
+	if k > 0 && toks[k-1].Word && toks[k].capitalized() {
+		return lexicons.Verb{}, 0
+	}
+	if n := min(f.lx.VerbHeads[toks[k].Low], len(toks)-k); n > 1 {
+		buf := f.buf[:0]
+		buf = append(buf, toks[k].Low...)
+		ends := f.ends[:0]
+		for j := k + 1; j < k+n && toks[j].Word; j++ {
+			buf = append(buf, ' ')
+			buf = append(buf, toks[j].Low...)
+			ends = append(ends, len(buf))
+		}
+		f.buf, f.ends = buf, ends
+		for i := len(ends) - 1; i >= 0; i-- {
+			if v, hit := f.lx.Verbs[string(buf[:ends[i]])]; hit {
+				return v, i + 2
 			}
-			words = append(words, toks[j].Low)
 		}
-		if !ok {
-			continue
-		}
-		if v, hit := f.lx.Verbs[strings.Join(words, " ")]; hit {
-			return v, n
-		}
+	}
+	if v, hit := f.lx.Verbs[toks[k].Low]; hit {
+		return v, 1
 	}
 	return lexicons.Verb{}, 0
 }
@@ -118,7 +126,7 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 		return Quote{}, false
 	}
 	f.attribute(&q, m, si, openTok, prev)
-	if q.Kind == Direct && q.Speaker == "" && q.SpeakerStart < 0 && !f.continues(m, prev) && words < 6 {
+	if q.Kind == Direct && q.Speaker == "" && words < 6 {
 		return Quote{}, false // a short quoted stretch with no speaker anywhere: a title or a term
 	}
 	return q, true
@@ -175,16 +183,24 @@ var describing = map[string]bool{
 	"promised": true, "vowed": true, "pledged": true, "urged": true, "warned": true,
 }
 
-// continues says whether the quote at m continues the previous quote: a quote
-// paragraph with no attribution of its own right after another quote.
-func (f *finder) continues(m quoted, prev []Quote) bool {
-	if len(prev) == 0 {
-		return false
+// continued returns the quote that the quoted stretch at m continues, or -1:
+// the last quote with a speaker when it is in the same paragraph (“A,” she
+// said. “B.”) or when m opens a paragraph right after that quote's paragraph
+// (a quote paragraph with no attribution of its own).
+func (f *finder) continued(m quoted, si int, prev []Quote) int {
+	for i := len(prev) - 1; i >= 0; i-- {
+		p := prev[i]
+		if p.Speaker == "" || p.End > m.Open {
+			continue
+		}
+		pp, mp := f.sents[p.Sentence].Para, f.sents[si].Para
+		if pp == mp {
+			return i
+		}
+		if mp-pp == 1 && f.sents[si].Start >= m.Open-3 && (p.Kind == Direct || p.Kind == Partial) {
+			return i
+		}
+		return -1
 	}
-	p := prev[len(prev)-1]
-	if p.Kind != Direct {
-		return false
-	}
-	gap := strings.TrimSpace(f.text[p.End:m.Open])
-	return len(gap) < 80 && !strings.Contains(gap, ".") || strings.Count(f.text[p.End:m.Open], "\n") <= 2 && len(gap) < 4
+	return -1
 }
