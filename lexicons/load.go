@@ -33,6 +33,9 @@ type Set struct {
 	// Tone maps a lower-case word or phrase to a valence on VADER's scale
 	// (about -4 to +4); it overrides or extends VADER's lexicon.
 	Tone map[string]float64
+	// ToneModel is the Naive Bayes word model of tone_nb.txt and the
+	// constants that combine it with VADER.
+	ToneModel ToneModel
 	// Abbrev holds lower-case abbreviations without their final period
 	// ("u.s", "sen", "feb") after which a period does not end a sentence.
 	Abbrev map[string]bool
@@ -72,6 +75,17 @@ type Topic struct {
 	Against     []string `yaml:"against"`
 }
 
+// ToneModel is a multinomial Naive Bayes tone model over words and word
+// pairs, with the constants that combine it with VADER's score.
+type ToneModel struct {
+	// Features maps a lower-case word or word pair ("peace talks") to its
+	// log-likelihood under the classes negative, neutral and positive,
+	// centred on their mean.
+	Features map[string][3]float64
+	// Params holds the "@name value ..." lines: weight, scale, cuts.
+	Params map[string][]float64
+}
+
 // Error is one problem in one lexicon file.
 type Error struct {
 	File string
@@ -99,14 +113,15 @@ func (l ErrorList) Error() string {
 
 // The files a lexicon directory holds. All are required: a partial directory
 // would silently lose a whole capability.
-var fileNames = []string{"verbs.txt", "speakers.yaml", "topics.yaml", "tone.txt", "abbreviations.txt", "titles.txt"}
+var fileNames = []string{"verbs.txt", "speakers.yaml", "topics.yaml", "tone.txt", "tone_nb.txt", "abbreviations.txt", "titles.txt"}
 
 // Load reads and checks every lexicon file in fsys. It reports all problems
 // at once as an ErrorList.
 func Load(fsys fs.FS) (*Set, error) {
 	s := &Set{
 		Verbs: map[string]Verb{}, VerbHeads: map[string]int{}, Tone: map[string]float64{}, Abbrev: map[string]bool{},
-		Titles: map[string]bool{}, Sums: map[string]string{},
+		ToneModel: ToneModel{Features: map[string][3]float64{}, Params: map[string][]float64{}},
+		Titles:    map[string]bool{}, Sums: map[string]string{},
 		alias: map[string]int{}, roles: map[string]int{},
 	}
 	var errs ErrorList
@@ -126,6 +141,9 @@ func Load(fsys fs.FS) (*Set, error) {
 	}
 	if b, ok := data["tone.txt"]; ok {
 		errs = append(errs, s.loadTone(b)...)
+	}
+	if b, ok := data["tone_nb.txt"]; ok {
+		errs = append(errs, s.loadToneModel(b)...)
 	}
 	if b, ok := data["abbreviations.txt"]; ok {
 		errs = append(errs, loadWords("abbreviations.txt", b, func(w string) string {
@@ -260,6 +278,71 @@ func (s *Set) loadTone(b []byte) ErrorList {
 		first[w] = n
 		s.Tone[w] = v
 	})
+	return errs
+}
+
+// toneModelParams are the parameters tone_nb.txt must set, with their arity.
+var toneModelParams = map[string]int{"weight": 1, "scale": 1, "cuts": 2}
+
+// tone_nb.txt: "@name value ..." parameter lines, then
+// "word or word pair <tab> negative neutral positive".
+func (s *Set) loadToneModel(b []byte) ErrorList {
+	const file = "tone_nb.txt"
+	var errs ErrorList
+	m := s.ToneModel
+	first := map[string]int{}
+	lines(b, func(n int, line string) {
+		if name, rest, ok := strings.Cut(line, " "); ok && strings.HasPrefix(name, "@") {
+			name = name[1:]
+			want, known := toneModelParams[name]
+			if !known {
+				errs = append(errs, Error{file, n, fmt.Sprintf("unknown parameter @%s", name)})
+				return
+			}
+			var vals []float64
+			for _, f := range strings.Fields(rest) {
+				v, err := strconv.ParseFloat(f, 64)
+				if err != nil {
+					errs = append(errs, Error{file, n, fmt.Sprintf("@%s: %q is not a number", name, f)})
+					return
+				}
+				vals = append(vals, v)
+			}
+			if len(vals) != want {
+				errs = append(errs, Error{file, n, fmt.Sprintf("@%s wants %d numbers, has %d", name, want, len(vals))})
+				return
+			}
+			m.Params[name] = vals
+			return
+		}
+		feat, nums, ok := strings.Cut(line, "\t")
+		f := strings.Fields(nums)
+		if !ok || len(f) != 3 {
+			errs = append(errs, Error{file, n, `want "feature<tab>negative neutral positive"`})
+			return
+		}
+		var w [3]float64
+		for i, x := range f {
+			v, err := strconv.ParseFloat(x, 64)
+			if err != nil || v < -50 || v > 50 {
+				errs = append(errs, Error{file, n, fmt.Sprintf("weight %q is not a number in [-50, 50]", x)})
+				return
+			}
+			w[i] = v
+		}
+		feat = strings.ToLower(strings.Join(strings.Fields(feat), " "))
+		if k, dup := first[feat]; dup {
+			errs = append(errs, Error{file, n, fmt.Sprintf("%q repeats line %d", feat, k)})
+			return
+		}
+		first[feat] = n
+		m.Features[feat] = w
+	})
+	for name := range toneModelParams {
+		if _, ok := m.Params[name]; !ok {
+			errs = append(errs, Error{File: file, Msg: fmt.Sprintf("parameter @%s is missing", name)})
+		}
+	}
 	return errs
 }
 

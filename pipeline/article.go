@@ -21,6 +21,7 @@ type Article struct {
 type Sentence struct {
 	Start, End int
 	Para       int
+	Tone       Tone // set by the tone stage
 }
 
 // Quote kinds, as written to quotes.kind.

@@ -17,7 +17,7 @@ type Model struct {
 
 // NewModel builds the scorers from a lexicon set.
 func NewModel(lx *lexicons.Set) *Model {
-	return &Model{Lex: lx, tone: newToneScorer(lx.Tone), topics: newTopicMatchers(lx.Topics)}
+	return &Model{Lex: lx, tone: newToneScorer(lx.Tone, lx.ToneModel), topics: newTopicMatchers(lx.Topics)}
 }
 
 // Process runs every stage on one article. Problems are data, not errors: a
@@ -32,7 +32,7 @@ func Process(a Article, m *Model) Result {
 		q := &r.Quotes[i]
 		q.Tone = m.tone.Score(a.Text[q.Start:q.End])
 	}
-	r.Tone = m.tone.Score(a.Text)
+	r.Tone = m.tone.sentences(a.Text, r.Sentences)
 	r.Stances = findStances(a.Text, r.Sentences, r.Quotes, m.topics)
 	return r
 }

@@ -5,73 +5,206 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/jonreiter/govader"
+
+	"score/lexicons"
 )
 
-// toneScorer scores valence with VADER (github.com/jonreiter/govader), its
-// lexicon extended by the news overlay of lexicons/tone.txt. It is built once
-// per Model and safe for concurrent use.
+//go:generate go test -run TestToneModel -update-tone-model .
+
+// toneScorer scores valence for news: VADER (govader's lexicon and rules, in
+// our faithful fast port) over text whose curly apostrophes and quotation
+// marks are made straight, its lexicon extended by the news overlay of
+// lexicons/tone.txt, blended with a Naive Bayes word model trained on news
+// (lexicons/tone_nb.txt). It is built once per Model and safe for
+// concurrent use.
 type toneScorer struct {
-	vader *govader.SentimentIntensityAnalyzer
+	vader *vader
+	nb    *nbModel
+	// weight of VADER in the blend (the rest is Naive Bayes); scale
+	// sharpens the Naive Bayes posterior; a score <= negCut is negative,
+	// >= posCut positive. All come from tone_nb.txt, chosen on NewsMTSC dev.
+	weight, scale, negCut, posCut float64
+	pool                          sync.Pool
 }
 
-func newToneScorer(overlay map[string]float64) *toneScorer {
-	v := govader.NewSentimentIntensityAnalyzer()
-	for w, val := range overlay {
-		v.Lexicon[w] = val
+// toneScratch is one worker's reusable buffers.
+type toneScratch struct {
+	vs   vscratch
+	norm []byte
+	hits []nbHit
+}
+
+// govaderBase is govader's analyser, built once: our VADER reads its
+// Lexicon, EmojiDict and Constants.
+var govaderBase = sync.OnceValue(govader.NewSentimentIntensityAnalyzer)
+
+func newToneScorer(overlay map[string]float64, tm lexicons.ToneModel) *toneScorer {
+	t := &toneScorer{
+		vader:  newVader(govaderBase(), overlay),
+		nb:     newNBModel(tm.Features),
+		weight: 1, scale: 1, negCut: -0.05, posCut: 0.05,
 	}
-	return &toneScorer{vader: v}
+	if p := tm.Params["weight"]; len(p) == 1 {
+		t.weight = p[0]
+	}
+	if p := tm.Params["scale"]; len(p) == 1 {
+		t.scale = p[0]
+	}
+	if p := tm.Params["cuts"]; len(p) == 2 {
+		t.negCut, t.posCut = p[0], p[1]
+	}
+	t.pool.New = func() any { return new(toneScratch) }
+	return t
 }
 
-// Tone thresholds on VADER's compound score: VADER's own conventional cut.
-const toneCut = 0.05
+// normalizeMarks makes curly apostrophes and quotation marks straight and
+// dashes spaces, so that VADER's tokens meet its lexicon: "isn’t" negates
+// like "isn't", and “productive” is found. It appends to buf.
+func normalizeMarks(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		// U+2018, U+2019 (apostrophes), U+201C, U+201D (quotation
+		// marks), U+2013, U+2014 (dashes) are E2 80 xx.
+		if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 {
+			switch s[i+2] {
+			case 0x98, 0x99:
+				buf = append(buf, '\'')
+				i += 2
+				continue
+			case 0x9C, 0x9D:
+				buf = append(buf, '"')
+				i += 2
+				continue
+			case 0x93, 0x94:
+				buf = append(buf, ' ')
+				i += 2
+				continue
+			}
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
 
-// Score returns the tone of s: VADER's compound score in [-1, 1], a label,
-// and the lexicon words that moved it, strongest first.
+// parts returns the VADER compound and the Naive Bayes lean of s, leaving
+// the words that moved them in sc.
+func (t *toneScorer) parts(s string, sc *toneScratch) (v, nb float64, norm string) {
+	sc.norm = normalizeMarks(sc.norm[:0], s)
+	norm = string(sc.norm)
+	v = t.vader.scores(norm, &sc.vs)
+	nb, sc.hits = t.nb.score(norm, t.scale, sc.hits[:0])
+	return v, nb, norm
+}
+
+func (t *toneScorer) blend(v, nb float64) float64 {
+	return math.Max(-1, math.Min(1, t.weight*v+(1-t.weight)*nb))
+}
+
+// Score returns the tone of s: a score in [-1, 1], its label, and the words
+// that moved it, strongest first.
 func (t *toneScorer) Score(s string) Tone {
-	// A curly apostrophe breaks VADER's negation ("isn’t good" would score
-	// positive), so it is made straight before scoring.
-	s = strings.ReplaceAll(s, "’", "'")
-	c := t.vader.PolarityScores(s).Compound
-	c = math.Max(-1, math.Min(1, c))
-	return Tone{Score: c, Label: label(c), Evidence: t.evidence(s)}
+	sc := t.pool.Get().(*toneScratch)
+	defer t.pool.Put(sc)
+	v, nb, norm := t.parts(s, sc)
+	c := t.blend(v, nb)
+	return Tone{Score: c, Label: t.label(c), Evidence: t.evidence(norm, sc)}
 }
 
-func label(c float64) string {
+func (t *toneScorer) label(c float64) string {
 	switch {
-	case c <= -toneCut:
+	case c <= t.negCut:
 		return "negative"
-	case c >= toneCut:
+	case c >= t.posCut:
 		return "positive"
 	}
 	return "neutral"
 }
 
-// evidence lists up to five words of s found in the lexicon, with their
-// valence, strongest first: "productive+1.9".
-func (t *toneScorer) evidence(s string) []string {
-	type hit struct {
-		w string
-		v float64
+// mean is the tone of a text made of parts (an article of sentences): the
+// length-weighted mean of their scores, evidence from the strongest parts.
+func (t *toneScorer) mean(parts []Tone, lens []int) Tone {
+	sum, n := 0.0, 0
+	for i, p := range parts {
+		sum += p.Score * float64(lens[i])
+		n += lens[i]
 	}
-	var hits []hit
+	if n == 0 {
+		return Tone{Label: t.label(0)}
+	}
+	c := sum / float64(n)
+	idx := make([]int, len(parts))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		return math.Abs(parts[idx[a]].Score)*float64(lens[idx[a]]) > math.Abs(parts[idx[b]].Score)*float64(lens[idx[b]])
+	})
+	var ev []string
 	seen := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r == '\'' || r == '-' || r >= 0x80)
-	}) {
-		if v, ok := t.vader.Lexicon[w]; ok && !seen[w] {
-			seen[w] = true
-			hits = append(hits, hit{w, v})
+	for _, i := range idx {
+		for _, e := range parts[i].Evidence {
+			if len(ev) < maxEvidence && !seen[e] {
+				seen[e] = true
+				ev = append(ev, e)
+			}
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return math.Abs(hits[i].v) > math.Abs(hits[j].v) })
+	return Tone{Score: c, Label: t.label(c), Evidence: ev}
+}
+
+const maxEvidence = 5
+
+// evidence lists the words that moved the score most, strongest first, each
+// with its signed weight: VADER's final valence of a word ("productive+2.5",
+// after negation, boosters and "but"), and the Naive Bayes lean of a word
+// or word pair ("nb:peace talks+1.2").
+func (t *toneScorer) evidence(norm string, sc *toneScratch) []string {
+	type ev struct {
+		s string
+		w float64
+	}
+	var evs []ev
+	for i, x := range sc.vs.sent {
+		if x != 0 {
+			evs = append(evs, ev{sc.vs.toks[i].low, x * t.weight})
+		}
+	}
+	for _, h := range sc.hits {
+		if w := h.lean * (1 - t.weight); math.Abs(w) >= 0.3 {
+			evs = append(evs, ev{"nb:" + strings.ToLower(norm[h.start:h.end]), w})
+		}
+	}
+	sort.SliceStable(evs, func(i, j int) bool { return math.Abs(evs[i].w) > math.Abs(evs[j].w) })
 	var out []string
-	for i, h := range hits {
-		if i == 5 {
+	seen := map[string]bool{}
+	for _, e := range evs {
+		if len(out) == maxEvidence {
 			break
 		}
-		out = append(out, fmt.Sprintf("%s%+.1f", h.w, h.v))
+		if !seen[e.s] {
+			seen[e.s] = true
+			out = append(out, fmt.Sprintf("%s%+.1f", e.s, e.w))
+		}
 	}
 	return out
+}
+
+// sentences scores every sentence (their Tone field) and returns the tone of
+// the whole text, their length-weighted mean: VADER's compound saturates on
+// long texts, a mean of sentences does not.
+func (t *toneScorer) sentences(text string, sents []Sentence) Tone {
+	if len(sents) == 0 {
+		return t.Score(text)
+	}
+	parts := make([]Tone, len(sents))
+	lens := make([]int, len(sents))
+	for i := range sents {
+		s := &sents[i]
+		s.Tone = t.Score(text[s.Start:s.End])
+		parts[i], lens[i] = s.Tone, s.End-s.Start
+	}
+	return t.mean(parts, lens)
 }

@@ -25,8 +25,8 @@ type vader struct {
 
 // winfo is what VADER knows of one lower-case word.
 type winfo struct {
-	val   float64 // lexicon valence, if inLex
-	boost float64 // booster increment, if isBoost
+	val                 float64 // lexicon valence, if inLex
+	boost               float64 // booster increment, if isBoost
 	inLex, isBoost, neg bool
 	// idiom: the word is part of a multi-word special idiom or booster key;
 	// an n-gram is built (and looked up) only when all its words are.

@@ -34,7 +34,7 @@ var vaderCases = []string{
 	"It is the shit.", "yeah right, that was great", "a kiss of death for the deal", "cake to die for", "that is the bomb",
 	"never so good", "never this bad here", "without doubt good", "without any doubt good",
 	"Why? Why?? What a disaster?!?", "Really????", "good!!!!!!",
-	"I love it 😀 and 😡hate it", "😀😀", "peace☮️", 
+	"I love it 😀 and 😡hate it", "😀😀", "peace☮️",
 	"Trump said  the  call was “lengthy and highly productive.”",
 	"Hegseth ruled out the deployment of U.S. troops.",
 	"Ukraine will not accept any settlement that does not involve a full withdrawal of Russian forces.",
