@@ -165,7 +165,8 @@ var stopBefore = map[string]bool{
 
 // npBefore returns the byte span of the speaker mention ending before the
 // cue at toks[j]: "Kremlin spokesperson Dmitry Peskov said", "Trump later
-// told". It is empty when the words before are not a mention.
+// told", "Rep. Gwen Moore (D-Wis.) said", "Peskov, Putin's spokesman, said".
+// It is empty when the words before are not a mention.
 func (f *finder) npBefore(toks []token, j int) (int, int) {
 	k := j
 	for k > 0 && toks[k-1].Word && (skippable[toks[k-1].Low] || strings.HasSuffix(toks[k-1].Low, "ly") && !toks[k-1].capitalized()) {
@@ -173,6 +174,27 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 	}
 	if k > 0 && toks[k-1].Low == "not" {
 		return 0, 0 // "did not say"
+	}
+	// A parenthesis or an appositive between the mention and the cue.
+	if k > 0 && toks[k-1].Low == ")" {
+		for p := k - 2; p >= max(0, k-10); p-- {
+			if toks[p].Low == "(" {
+				k = p
+				break
+			}
+		}
+	} else if k > 1 && toks[k-1].Low == "," {
+		for p := k - 2; p >= max(0, k-10); p-- {
+			if toks[p].Low == "," && p > 0 && toks[p-1].Word {
+				if s, e := f.npBefore(toks, p); s < e {
+					return s, e
+				}
+				break
+			}
+			if !toks[p].Word && toks[p].Low != "'s" {
+				break
+			}
+		}
 	}
 	end := k
 	for k > 0 && end-k < 8 {
@@ -192,9 +214,36 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 	return s, e
 }
 
-// trimMention drops leading words that cannot start a mention (adverbs,
-// "meanwhile") and checks that what remains can be a speaker.
+// trimMention cuts a speaker mention out of ts: it drops a trailing
+// parenthesis ("(D-Wis.)"), keeps the name of an appositive ("Peskov,
+// Putin's spokesman"), drops leading words that cannot start a mention, and
+// checks that the last word can head one (a name, a pronoun, a noun for
+// people or organisations). Before a capitalised head only names, titles
+// and a few modifiers stay: "panel Chairman Jason Chaffetz" -> "Chairman
+// Jason Chaffetz".
 func (f *finder) trimMention(ts []token, s, e int) (int, int) {
+	for len(ts) > 0 && !ts[len(ts)-1].Word {
+		n := len(ts) - 1
+		if ts[n].Low == ")" {
+			for p := n - 1; p >= 0; p-- {
+				if ts[p].Low == "(" {
+					n = p
+					break
+				}
+			}
+		}
+		ts = ts[:n]
+	}
+	for c, t := range ts {
+		if t.Low == "," {
+			if c > 0 && ts[c-1].capitalized() {
+				ts = ts[:c]
+			} else {
+				ts = ts[c+1:]
+			}
+			break
+		}
+	}
 	i := 0
 	for i < len(ts) && (!ts[i].Word || strings.HasSuffix(ts[i].Low, "ly") && !ts[i].capitalized() || stopBefore[ts[i].Low]) {
 		i++
@@ -203,18 +252,61 @@ func (f *finder) trimMention(ts []token, s, e int) (int, int) {
 		return 0, 0
 	}
 	ts = ts[i:]
-	// A mention has a capitalised word, a pronoun, or a noun for people.
-	ok := false
-	for _, t := range ts {
-		if t.capitalized() || pronouns[t.Low] || peopleNouns[t.Low] || peopleNouns[strings.TrimSuffix(t.Low, "s")] {
-			ok = true
+	head := ts[len(ts)-1]
+	if !f.isHead(head) {
+		return 0, 0
+	}
+	if head.capitalized() {
+		for i := len(ts) - 2; i >= 0; i-- {
+			t := ts[i]
+			if !t.Word || t.capitalized() || f.lx.Titles[t.Low] || f.isPeopleNoun(t.Low) || nameModifiers[t.Low] {
+				continue
+			}
+			ts = ts[i+1:]
 			break
 		}
 	}
-	if !ok || len(ts) > 9 {
+	for len(ts) > 0 && !ts[0].Word {
+		ts = ts[1:]
+	}
+	if len(ts) == 0 || len(ts) > 9 {
 		return 0, 0
 	}
 	return ts[0].Start, ts[len(ts)-1].End
+}
+
+// isHead says whether t can end a speaker mention.
+func (f *finder) isHead(t token) bool {
+	if !t.Word {
+		return false
+	}
+	if t.capitalized() {
+		return !notNames[t.Low]
+	}
+	return pronouns[t.Low] || f.isPeopleNoun(t.Low) || f.lx.Titles[t.Low] || orgSuffixes[t.Low] ||
+		groupNouns[t.Low] || unnamedNouns[t.Low]
+}
+
+func (f *finder) isPeopleNoun(w string) bool {
+	return peopleNouns[w] || strings.HasSuffix(w, "s") && peopleNouns[w[:len(w)-1]] ||
+		strings.HasSuffix(w, "'s") && peopleNouns[w[:len(w)-2]]
+}
+
+// nameModifiers may stand before a name in a mention: "longtime Democratic
+// pollster Pat Caddell", "former Secretary of State Hillary Clinton".
+var nameModifiers = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "former": true, "longtime": true, "top": true,
+	"senior": true, "then": true, "fellow": true, "veteran": true, "retired": true, "incoming": true,
+	"outgoing": true, "acting": true, "deputy": true, "assistant": true, "presidential": true,
+	"democratic": true, "republican": true, "ex": true, "late": true, "current": true,
+}
+
+// notNames are capitalised words that do not end a speaker mention.
+var notNames = map[string]bool{
+	"i": false, "it": true, "this": true, "that": true, "there": true, "these": true, "those": true,
+	"what": true, "when": true, "but": true, "and": true, "if": true, "in": true, "on": true, "at": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "partial": true, "editor's": true,
 }
 
 // npAfter returns the mention starting at toks[k] ("said Trump", "according

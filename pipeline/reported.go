@@ -38,6 +38,10 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 			if n == 0 {
 				continue
 			}
+			if nested(toks[j].Start, out) {
+				j += n - 1
+				continue // a cue inside a reported clause belongs to it
+			}
 			q, ok := f.reportedAt(si, j, n, v, lastSpeaker)
 			if !ok {
 				continue
@@ -68,6 +72,16 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 		}
 	}
 	return append(kept, out...)
+}
+
+// nested says whether p lies inside the content of one of the quotes.
+func nested(p int, quotes []Quote) bool {
+	for i := len(quotes) - 1; i >= 0 && i >= len(quotes)-3; i-- {
+		if quotes[i].Start <= p && p < quotes[i].End {
+			return true
+		}
+	}
+	return false
 }
 
 func overlapsDirect(q Quote, quotes []Quote) bool {
@@ -105,11 +119,12 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 
 	// The content after the cue.
 	k := j + n
+	that := false
 	if v.Class != "object" {
 		// skip the addressee and circumstances up to "that": "told reporters at the White House that"
 		for t := k; t < min(len(toks), k+9); t++ {
 			if toks[t].Low == "that" {
-				k = t + 1
+				k, that = t+1, true
 				break
 			}
 			if !toks[t].Word && toks[t].Low != "'s" && toks[t].Low != "-" {
@@ -117,44 +132,125 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 			}
 		}
 	}
-	if k == j+n && v.Class != "object" && v.Class != "both" {
-		// no "that": the clause must start like one
-		if k >= len(toks) || !clauseStart(toks[k]) {
-			return Quote{}, false
-		}
-	}
 	if k < len(toks) && toks[k].Low == "," {
 		k++
 	}
-	end := len(toks)
-	for t := k; t < len(toks); t++ {
-		if toks[t].Low == ";" {
-			end = t
-			break
-		}
-		// ", emphasizing that ..." and "and stressed ..." start another quote
-		if t > k && (toks[t-1].Low == "," || toks[t-1].Low == "and") {
-			if _, m := f.cueAt(toks, t); m > 0 {
-				end = t - 1
-				break
-			}
-		}
-		if t > k && toks[t-1].Low == "," && toks[t].Low == "according" {
-			end = t - 1
-			break
+	end := f.clauseEnd(toks, k, that)
+	if !that && v.Class != "object" {
+		// no "that": a clause must start like one and hold a verb; a
+		// noun phrase is content only for cues that take one.
+		clause := k < len(toks) && clauseStart(toks[k]) && hasFiniteVerb(toks[k:end])
+		if !clause && v.Class != "both" {
+			return Quote{}, false
 		}
 	}
 	for end > k && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) && toks[end-1].Low != "”" && toks[end-1].Low != "’" {
 		end--
 	}
 	if end-k < 2 {
-		return Quote{}, false // a verb with no content: "Zelenskyy confirmed the call." is still 3 words; this guards "he said."
+		return Quote{}, false // a verb with no content: "he said."
 	}
 	q.Start, q.End = toks[k].Start, toks[end-1].End
 	if q.Start < f.sents[si].Start {
 		return Quote{}, false
 	}
 	return q, true
+}
+
+// clauseEnd returns where the reported content starting at toks[k] ends:
+// at a semicolon, at a second cue (", emphasizing that", "and underscored
+// the need"), at "according to", and at a subordinate or participial tail
+// that is the author's (", though he has not ...", ", aligning with ...",
+// ", which ...").
+func (f *finder) clauseEnd(toks []token, k int, that bool) int {
+	for t := k; t < len(toks); t++ {
+		w := toks[t].Low
+		if w == ";" || w == "—" && t > k+3 {
+			return t
+		}
+		if t == k {
+			continue
+		}
+		prev := toks[t-1].Low
+		if prev == "," {
+			if tailWords[w] || w == "according" {
+				return t - 1
+			}
+			// ", aligning with", ", explicitly stating that"
+			u := t
+			for u < len(toks) && strings.HasSuffix(toks[u].Low, "ly") {
+				u++
+			}
+			if u < len(toks) && strings.HasSuffix(toks[u].Low, "ing") && !toks[u].capitalized() && len(toks[u].Low) > 5 {
+				return t - 1
+			}
+			if _, m := f.cueAt(toks, u); m > 0 {
+				return t - 1
+			}
+		}
+		if w == "without" && t+1 < len(toks) && strings.HasSuffix(toks[t+1].Low, "ing") {
+			return t
+		}
+		if w == "and" {
+			// "and (have) (particularly) underscored ...": a second cue of
+			// the same speaker, unless the reported clause has its own
+			// named subject ("said that Putin welcomed ... and stressed").
+			u := t + 1
+			for u < len(toks) && (skippable[toks[u].Low] || strings.HasSuffix(toks[u].Low, "ly")) {
+				u++
+			}
+			if _, m := f.cueAt(toks, u); m > 0 && u > t {
+				named := toks[k].capitalized() || pronouns[toks[k].Low]
+				if !named || u+m < len(toks) && toks[u+m].Low == "that" {
+					return t
+				}
+			}
+		}
+	}
+	return len(toks)
+}
+
+// tailWords open a tail after a comma that is not part of the reported
+// content.
+var tailWords = map[string]bool{
+	"though": true, "although": true, "which": true, "where": true, "whereas": true, "while": true,
+	"but": true, "despite": true, "even": true, "amid": true, "after": true, "before": true,
+	"prompting": true, "adding": true, "saying": true,
+}
+
+// hasFiniteVerb says whether toks look like a clause: an auxiliary or modal,
+// a past-tense form, or a pronoun subject near the start.
+func hasFiniteVerb(toks []token) bool {
+	for i, t := range toks {
+		if i >= 10 {
+			break
+		}
+		if !t.Word {
+			continue
+		}
+		if auxiliaries[t.Low] || i == 0 && (pronouns[t.Low] || t.Low == "there" || t.Low == "you") {
+			return true
+		}
+		// "Putin welcomed", "the call lasted": a past form after its subject
+		if i > 0 && strings.HasSuffix(t.Low, "ed") && len(t.Low) > 4 && !determiners[toks[i-1].Low] {
+			return true
+		}
+	}
+	return false
+}
+
+var auxiliaries = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "be": true, "will": true, "would": true,
+	"could": true, "should": true, "can": true, "may": true, "might": true, "must": true, "has": true,
+	"have": true, "had": true, "did": true, "does": true, "do": true, "isn't": true, "wasn't": true,
+	"won't": true, "wouldn't": true, "can't": true, "couldn't": true, "shouldn't": true, "doesn't": true,
+	"didn't": true, "aren't": true, "weren't": true, "hasn't": true, "haven't": true, "needs": true,
+	"wants": true, "remains": true, "lasted": true, "agreed": true, "plans": true, "seems": true,
+}
+
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true, "our": true,
+	"this": true, "that": true, "these": true, "those": true, "any": true, "some": true, "no": true,
 }
 
 // clauseStart says whether a token can start a reported clause without "that".
