@@ -184,17 +184,19 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 			}
 		}
 	} else if k > 1 && toks[k-1].Low == "," {
-		for p := k - 2; p >= max(0, k-10); p-- {
-			if toks[p].Low == "," && p > 0 && toks[p-1].Word {
+		// "Peskov, Putin's spokesman, said", "European leaders, including
+		// officials from France and Germany, underscored", "Russia, which
+		// ... has insisted"
+		for p := k - 2; p >= max(0, k-16); p-- {
+			if toks[p].Low == "," && p > 0 && toks[p-1].Word && p+1 < len(toks) && f.opensAppositive(toks[p+1]) {
 				if s, e := f.npBefore(toks, p); s < e {
 					return s, e
 				}
 				break
 			}
-			if !toks[p].Word && toks[p].Low != "'s" {
-				break
-			}
 		}
+	} else if k > 0 && (toks[k-1].Low == "and" || toks[k-1].Low == "but") {
+		return 0, 0 // "... and underscored": the caller finds the subject
 	}
 	end := k
 	for k > 0 && end-k < 8 {
@@ -275,6 +277,16 @@ func (f *finder) trimMention(ts []token, s, e int) (int, int) {
 	return ts[0].Start, ts[len(ts)-1].End
 }
 
+// opensAppositive says whether t can start an appositive or a relative
+// clause after a name: "the", "Putin's", "including", "who".
+func (f *finder) opensAppositive(t token) bool {
+	switch t.Low {
+	case "the", "a", "an", "including", "who", "which", "whose", "his", "her", "its", "their", "both", "then":
+		return true
+	}
+	return strings.HasSuffix(t.Low, "'s") || f.lx.Titles[t.Low] || f.isPeopleNoun(t.Low)
+}
+
 // isHead says whether t can end a speaker mention.
 func (f *finder) isHead(t token) bool {
 	if !t.Word {
@@ -333,13 +345,21 @@ func (f *finder) npAfter(toks []token, k int) (int, int) {
 // introductions ("Trump described the discussion in enthusiastic terms:") and
 // participle cues (", stating that").
 func (f *finder) subject(toks []token) (int, int) {
-	k := 0
+	if s, e := f.subjectAt(toks, 0); s < e {
+		return s, e
+	}
 	// skip an opening adverbial: "Meanwhile, ...", "On Tuesday, ..."
 	for i, t := range toks {
-		if t.Low == "," && i < 6 {
-			k = i + 1
-			break
+		if t.Low == "," && i < 8 {
+			return f.subjectAt(toks, i+1)
 		}
+	}
+	return 0, 0
+}
+
+func (f *finder) subjectAt(toks []token, k int) (int, int) {
+	if k < len(toks) && (stopBefore[toks[k].Low] || adverbials[toks[k].Low]) {
+		return 0, 0
 	}
 	end := k
 	for end < len(toks) && end-k < 8 {
@@ -350,7 +370,7 @@ func (f *finder) subject(toks []token) (int, int) {
 		if _, n := f.cueAt(toks, end); n > 0 {
 			break
 		}
-		if end > k && !t.capitalized() && !f.lx.Titles[t.Low] && t.Low != "'s" && !peopleNouns[t.Low] && !peopleNouns[strings.TrimSuffix(t.Low, "s")] {
+		if end > k && !t.capitalized() && !f.lx.Titles[t.Low] && !f.isPeopleNoun(t.Low) {
 			break
 		}
 		end++
@@ -359,6 +379,15 @@ func (f *finder) subject(toks []token) (int, int) {
 		return 0, 0
 	}
 	return f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End)
+}
+
+// adverbials open a sentence without being its subject.
+var adverbials = map[string]bool{
+	"meanwhile": true, "however": true, "additionally": true, "earlier": true, "later": true, "recently": true,
+	"previously": true, "separately": true, "also": true, "still": true, "yet": true, "instead": true,
+	"then": true, "now": true, "today": true, "yesterday": true, "first": true, "second": true, "third": true,
+	"fourth": true, "fifth": true, "finally": true, "furthermore": true, "moreover": true, "nonetheless": true,
+	"following": true, "despite": true, "amid": true, "according": true,
 }
 
 var pronouns = map[string]bool{

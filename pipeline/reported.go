@@ -102,9 +102,17 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	// The speaker: before the cue, or for ", stating that" the sentence's
 	// subject or the speaker just found in this sentence.
 	s, e := f.npBefore(toks, j)
-	if s >= e && j > 0 && toks[j-1].Low == "," && strings.HasSuffix(toks[j].Low, "ing") {
+	k0 := j
+	for k0 > 0 && toks[k0-1].Word && (skippable[toks[k0-1].Low] || strings.HasSuffix(toks[k0-1].Low, "ly")) {
+		k0--
+	}
+	participle := k0 > 0 && toks[k0-1].Low == "," && strings.HasSuffix(toks[j].Low, "ing")
+	coordinated := k0 > 0 && (toks[k0-1].Low == "and" || toks[k0-1].Low == "but")
+	if s >= e && (participle || coordinated) {
 		if last.Speaker != "" {
 			q.Speaker, q.SpeakerStart, q.SpeakerEnd = last.Speaker, last.SpeakerStart, last.SpeakerEnd
+		} else if s2, e2 := f.cueSpeakerBefore(toks, j); s2 < e2 {
+			s, e = s2, e2
 		} else {
 			s, e = f.subject(toks[:j])
 		}
@@ -121,8 +129,18 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	k := j + n
 	that := false
 	if v.Class != "object" {
-		// skip the addressee and circumstances up to "that": "told reporters at the White House that"
-		for t := k; t < min(len(toks), k+9); t++ {
+		// skip the addressee and circumstances up to "that": "told reporters
+		// at the White House that"; after a cue that takes a noun phrase,
+		// "that" after a noun is a relative ("emphasized the need for an
+		// agreement that includes ...") unless it comes at once.
+		limit := k + 9
+		if v.Class == "both" && k < len(toks) && toks[k].Low != "that" {
+			limit = k + 2
+			if determiners[toks[k].Low] {
+				limit = k
+			}
+		}
+		for t := k; t < min(len(toks), limit); t++ {
 			if toks[t].Low == "that" {
 				k, that = t+1, true
 				break
@@ -165,7 +183,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 	for t := k; t < len(toks); t++ {
 		w := toks[t].Low
-		if w == ";" || w == "—" && t > k+3 {
+		if w == ";" {
 			return t
 		}
 		if t == k {
@@ -188,8 +206,11 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 				return t - 1
 			}
 		}
-		if w == "without" && t+1 < len(toks) && strings.HasSuffix(toks[t+1].Low, "ing") {
+		if !that && w == "without" && t+1 < len(toks) && strings.HasSuffix(toks[t+1].Low, "ing") {
 			return t
+		}
+		if !that && w == "," && t+1 < len(toks) && (toks[t+1].Low == "a" || toks[t+1].Low == "an") {
+			return t // an appositive after a noun-phrase content
 		}
 		if w == "and" {
 			// "and (have) (particularly) underscored ...": a second cue of
@@ -208,6 +229,20 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		}
 	}
 	return len(toks)
+}
+
+// cueSpeakerBefore finds the speaker of the last cue before toks[j] in the
+// sentence: "“...,” Trump said, adding that ...".
+func (f *finder) cueSpeakerBefore(toks []token, j int) (int, int) {
+	for c := j - 1; c >= 0; c-- {
+		if _, n := f.cueAt(toks, c); n > 0 {
+			if s, e := f.npBefore(toks, c); s < e {
+				return s, e
+			}
+			return f.npAfter(toks, c+n)
+		}
+	}
+	return 0, 0
 }
 
 // tailWords open a tail after a comma that is not part of the reported
