@@ -263,7 +263,7 @@ func hasFiniteVerb(toks []token) bool {
 		if !t.Word {
 			continue
 		}
-		if auxiliaries[t.Low] || i == 0 && (pronouns[t.Low] || t.Low == "there" || t.Low == "you") {
+		if clauseAux[t.Low] || i == 0 && (pronouns[t.Low] || t.Low == "there" || t.Low == "you") {
 			return true
 		}
 		// "Putin welcomed", "the call lasted": a past form after its subject
@@ -274,7 +274,7 @@ func hasFiniteVerb(toks []token) bool {
 	return false
 }
 
-var auxiliaries = map[string]bool{
+var clauseAux = map[string]bool{
 	"is": true, "was": true, "are": true, "were": true, "be": true, "will": true, "would": true,
 	"could": true, "should": true, "can": true, "may": true, "might": true, "must": true, "has": true,
 	"have": true, "had": true, "did": true, "does": true, "do": true, "isn't": true, "wasn't": true,

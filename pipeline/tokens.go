@@ -39,7 +39,7 @@ func tokenize(text string, lo, hi int) []token {
 						j += w2
 						continue
 					}
-					if r2 == '.' && isInitials(text[i:j+w2]) {
+					if r2 == '.' && (isInitials(text[i:j+w2]) || titleAbbrev(text[i:j])) {
 						j += w2
 						continue
 					}
@@ -55,6 +55,20 @@ func tokenize(text string, lo, hi int) []token {
 		}
 	}
 	return out
+}
+
+// titleAbbrev says whether w, followed by a period, is an abbreviated title
+// or an initial that keeps its period: Mr., Sen., Rep., John D. Podesta.
+func titleAbbrev(w string) bool {
+	if len(w) == 1 {
+		return w[0] >= 'A' && w[0] <= 'Z'
+	}
+	switch w {
+	case "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Reps", "Sens", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
+		"Adm", "Prof", "Rev", "Jr", "Sr", "St", "Atty", "Supt", "Cmdr", "Maj", "Pres":
+		return true
+	}
+	return false
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
