@@ -1,128 +1,309 @@
 package pipeline
 
 import (
+	"math"
 	"strings"
 
 	"score/lexicons"
 )
 
-// topicMatcher holds one topic's terms and cues as token sequences.
+// A stance is decided by composing polarities (see doc.go): every topic term
+// found in a clause takes the sign of the product of the cues that govern it
+// (favor +1 keeps, against -1 reverses) and of the negations among them.
+// "will not accept any settlement that does not involve a full withdrawal"
+// is not(-1) accept(+1) not(-1) involve(+1) withdrawal(+1) = +1.
+
+// topicMatcher holds one topic's terms and cues as word sequences.
 type topicMatcher struct {
-	id             string
-	terms          [][]string
-	favor, against [][]string
+	id    string
+	terms [][]string
+	cues  []stanceCue
 }
 
-func newTopicMatchers(ts []lexicons.Topic) []topicMatcher {
-	split := func(ps []string) [][]string {
-		out := make([][]string, 0, len(ps))
-		for _, p := range ps {
-			var ws []string
-			for _, t := range tokenize(p, 0, len(p)) {
-				if t.Word {
-					ws = append(ws, t.Low)
-				}
-			}
-			if len(ws) > 0 {
-				out = append(out, ws)
-			}
-		}
-		return out
-	}
-	out := make([]topicMatcher, len(ts))
-	for i, t := range ts {
-		out[i] = topicMatcher{id: t.ID, terms: split(t.Terms), favor: split(t.Favor), against: split(t.Against)}
-	}
-	return out
+type stanceCue struct {
+	words []string
+	side  int // +1 favor: keeps the direction; -1 against: reverses it
 }
 
-// negators flip a cue that follows them closely ("will not accept").
-var negators = map[string]bool{"not": true, "never": true, "no": true, "n't": true, "without": true, "cannot": true}
-
-// findPhrase returns the word index of each occurrence of phrase in words.
-// A phrase word ending in * matches any word starting with the rest.
-func findPhrase(words []string, phrase []string) []int {
-	var out []int
-	for i := 0; i+len(phrase) <= len(words); i++ {
-		ok := true
-		for j, p := range phrase {
-			w := words[i+j]
-			if strings.HasSuffix(p, "*") {
-				ok = strings.HasPrefix(w, strings.TrimSuffix(p, "*"))
-			} else {
-				ok = w == p
-			}
-			if !ok {
-				break
-			}
-		}
-		if ok {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-// stanceOf decides a topic's stance in one stretch of words: 0 when a term
-// appears with no cue; else the side of the cue nearest a term, flipped when
-// a negator stands just before the cue. ok is false when no term appears.
-func (m topicMatcher) stanceOf(words []string) (stance int, score float64, evidence string, ok bool) {
-	term, termAt := "", -1
-	for _, t := range m.terms {
-		if at := findPhrase(words, t); len(at) > 0 && (termAt < 0 || len(strings.Join(t, " ")) > len(term)) {
-			term, termAt = strings.Join(t, " "), at[0]
-		}
-	}
-	if termAt < 0 {
-		return 0, 0, "", false
-	}
-	best, bestDist, bestCue := 0, 1<<30, ""
-	try := func(cues [][]string, side int) {
-		for _, c := range cues {
-			for _, at := range findPhrase(words, c) {
-				d := at - termAt
-				if d < 0 {
-					d = -d
-				}
-				s := side
-				for k := max(0, at-3); k < at; k++ {
-					if negators[words[k]] {
-						s = -s
-					}
-				}
-				if d < bestDist {
-					best, bestDist, bestCue = s, d, strings.Join(c, " ")
-				}
-			}
-		}
-	}
-	try(m.against, -1)
-	try(m.favor, +1)
-	if bestCue == "" {
-		return 0, 0.5, "term: " + term, true
-	}
-	score = 1 / (1 + float64(bestDist)/8)
-	return best, score, "term: " + term + "; cue: " + bestCue, true
-}
-
-// FindStances scores every topic for every quote (held by its speaker) and
-// for every narrative sentence, the sentences outside all quotes.
-func findStances(text string, sents []Sentence, quotes []Quote, topics []topicMatcher) []Stance {
-	var out []Stance
-	words := func(lo, hi int) []string {
-		var ws []string
-		for _, t := range tokenize(text, lo, hi) {
+// phraseWords splits a lexicon phrase into lower-case words as tokenize
+// makes them, keeping a trailing * (a wildcard) on its word.
+func phraseWords(p string) []string {
+	var ws []string
+	for _, f := range strings.Fields(p) {
+		star := strings.HasSuffix(f, "*")
+		f = strings.TrimSuffix(f, "*")
+		for _, t := range tokenize(f, 0, len(f)) {
 			if t.Word {
 				ws = append(ws, t.Low)
 			}
 		}
-		return ws
+		if star && len(ws) > 0 {
+			ws[len(ws)-1] += "*"
+		}
 	}
+	return ws
+}
+
+func newTopicMatchers(ts []lexicons.Topic) []topicMatcher {
+	out := make([]topicMatcher, len(ts))
+	for i, t := range ts {
+		m := topicMatcher{id: t.ID}
+		for _, p := range t.Terms {
+			if ws := phraseWords(p); len(ws) > 0 {
+				m.terms = append(m.terms, ws)
+			}
+		}
+		for _, side := range []struct {
+			ps   []string
+			sign int
+		}{{t.Favor, +1}, {t.Against, -1}} {
+			for _, p := range side.ps {
+				if ws := phraseWords(p); len(ws) > 0 {
+					m.cues = append(m.cues, stanceCue{ws, side.sign})
+				}
+			}
+		}
+		out[i] = m
+	}
+	return out
+}
+
+// Words that end the reach of the cues before them: a new clause.
+var clauseBreaks = map[string]bool{"but": true, "however": true, "while": true, "whereas": true, "although": true, "though": true, "yet": true}
+
+// Auxiliaries and copulas after a term open its predicate ("U.S. troops
+// would not be deployed", "joining NATO was unrealistic"), whose cues govern
+// the term too.
+var auxiliaries = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+	"will": true, "would": true, "should": true, "could": true, "can": true, "may": true, "might": true,
+	"must": true, "shall": true, "has": true, "have": true, "had": true, "remains": true, "remain": true,
+	"remained": true, "seems": true, "seemed": true, "appears": true, "appeared": true,
+}
+
+// isNegator says whether w negates what it governs.
+func isNegator(w, next string) bool {
+	switch w {
+	case "not":
+		return next != "only"
+	case "never", "no", "without", "cannot", "neither", "nor":
+		return true
+	}
+	return strings.HasSuffix(w, "n't")
+}
+
+// wordMatch compares a phrase word with a text word; a phrase word ending
+// in * matches any word starting with the rest.
+func wordMatch(p, w string) bool {
+	if strings.HasSuffix(p, "*") {
+		return strings.HasPrefix(w, p[:len(p)-1])
+	}
+	return p == w
+}
+
+// matchAt returns the length of the longest phrase matching words at i, or 0.
+func matchAt(words []string, i int, phrases [][]string) (n int, which int) {
+	which = -1
+	for k, p := range phrases {
+		if len(p) <= n || i+len(p) > len(words) {
+			continue
+		}
+		ok := true
+		for j, pw := range p {
+			if !wordMatch(pw, words[i+j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			n, which = len(p), k
+		}
+	}
+	return n, which
+}
+
+// span is a matched phrase or negator: words[start:end].
+type span struct {
+	start, end int
+	side       int // -1 against or negation, +1 favor
+	neg        bool
+}
+
+// stanceFound is a topic's stance in one stretch of text.
+type stanceFound struct {
+	stance   int
+	score    float64
+	evidence string
+}
+
+// stanceOf decides the topic's stance in words (lower case; "" marks a
+// clause boundary). ok is false when no term appears.
+func (m topicMatcher) stanceOf(words []string) (stanceFound, bool) {
+	var terms []span
+	for i := 0; i < len(words); {
+		if n, _ := matchAt(words, i, m.terms); n > 0 {
+			terms = append(terms, span{start: i, end: i + n})
+			i += n
+			continue
+		}
+		i++
+	}
+	if len(terms) == 0 {
+		return stanceFound{}, false
+	}
+	cuePhrases := make([][]string, len(m.cues))
+	for k, c := range m.cues {
+		cuePhrases[k] = c.words
+	}
+	// Cues and negators, in text order, and where each clause starts.
+	var ops []span
+	clause := make([]int, len(words)+1) // clause[i]: start of i's clause
+	start := 0
+	for i := 0; i < len(words); {
+		w := words[i]
+		if w == "" || clauseBreaks[w] {
+			start = i + 1
+			clause[i] = start
+			i++
+			continue
+		}
+		clause[i] = start
+		if n, k := matchAt(words, i, cuePhrases); n > 0 {
+			// "and accept ...": a new verb phrase; the cues before it
+			// govern the first one only.
+			if i > 0 && (words[i-1] == "and" || words[i-1] == "or") && !within(terms, i) {
+				start = i
+				clause[i] = i
+			}
+			ops = append(ops, span{start: i, end: i + n, side: m.cues[k].side})
+			for j := i + 1; j < i+n; j++ {
+				clause[j] = start
+			}
+			i += n
+			continue
+		}
+		next := ""
+		if i+1 < len(words) {
+			next = words[i+1]
+		}
+		if isNegator(w, next) {
+			ops = append(ops, span{start: i, end: i + 1, side: -1, neg: true})
+		}
+		i++
+	}
+	clause[len(words)] = start
+
+	var sum float64
+	var best stanceFound
+	bestConf, mention := -1.0, ""
+	for _, t := range terms {
+		cs := clause[t.start]
+		// the predicate: an auxiliary within four words after the term
+		predFrom, predTo := -1, -1
+		for j := t.end; j < len(words) && j < t.end+5 && clause[j] == cs && words[j] != ""; j++ {
+			if auxiliaries[words[j]] {
+				predFrom, predTo = j, min(len(words), j+8)
+				break
+			}
+		}
+		sign, cues, nearest := 1, false, math.MaxInt
+		var used []span
+		for _, o := range ops {
+			inClause := clause[o.start] == cs && o.start >= cs
+			pre := o.end <= t.start && inClause
+			inner := o.start < t.end && o.end > t.start
+			post := predFrom >= 0 && o.start >= predFrom && o.start < predTo && inClause
+			if !pre && !inner && !post {
+				continue
+			}
+			sign *= o.side
+			used = append(used, o)
+			if !o.neg {
+				cues = true
+				nearest = min(nearest, distance(o, t))
+			}
+		}
+		term := strings.Join(words[t.start:t.end], " ")
+		if mention == "" {
+			mention = "term: " + term
+		}
+		if !cues {
+			continue
+		}
+		conf := 1 / (1 + float64(nearest)/8)
+		sum += float64(sign) * conf
+		if conf > bestConf {
+			bestConf = conf
+			var ev []string
+			for _, o := range used {
+				ev = append(ev, strings.Join(words[o.start:o.end], " "))
+			}
+			best = stanceFound{stance: sign, score: conf, evidence: "term: " + term + "; cue: " + strings.Join(ev, " ")}
+		}
+	}
+	switch {
+	case bestConf < 0: // terms, no cue: a mention
+		return stanceFound{stance: 0, score: 0.5, evidence: mention}, true
+	case sum == 0: // cues on both sides weigh the same
+		best.stance = 0
+	case (sum > 0) != (best.stance > 0):
+		best.stance = -best.stance
+	}
+	best.score = math.Round(math.Min(1, math.Abs(sum))*1000) / 1000
+	return best, true
+}
+
+func within(terms []span, i int) bool {
+	for _, t := range terms {
+		if i >= t.start && i < t.end {
+			return true
+		}
+	}
+	return false
+}
+
+// distance in words between a cue and a term (0 when they overlap).
+func distance(o, t span) int {
+	switch {
+	case o.end <= t.start:
+		return t.start - o.end
+	case o.start >= t.end:
+		return o.start - t.end
+	}
+	return 0
+}
+
+// stanceWords returns the lower-case words of text[lo:hi], with "" for
+// punctuation that ends a clause.
+func stanceWords(text string, lo, hi int) []string {
+	var ws []string
+	for _, t := range tokenize(text, lo, hi) {
+		switch {
+		case t.Word:
+			ws = append(ws, t.Low)
+		case strings.ContainsAny(t.Text, ".;:!?()[]"):
+			ws = append(ws, "")
+		}
+	}
+	return ws
+}
+
+// findStances scores every topic for every quote (held by its speaker) and
+// for every narrative sentence, the sentences outside all quotes. A quote's
+// words are its content, preceded by its cue when the cue comes first in the
+// same sentence ("ruled out" + "the deployment of U.S. troops").
+func findStances(text string, sents []Sentence, quotes []Quote, topics []topicMatcher) []Stance {
+	var out []Stance
 	for qi, q := range quotes {
-		ws := words(q.Start, q.End)
+		lo := q.Start
+		if q.CueStart >= 0 && q.CueEnd <= q.Start && q.Sentence >= 0 && q.Sentence < len(sents) &&
+			q.CueStart >= sents[q.Sentence].Start {
+			lo = q.CueStart
+		}
+		ws := stanceWords(text, lo, q.End)
 		for _, tm := range topics {
-			if st, sc, ev, ok := tm.stanceOf(ws); ok {
-				out = append(out, Stance{Quote: qi, Sentence: q.Sentence, Topic: tm.id, Stance: st, Score: sc, Evidence: ev})
+			if f, ok := tm.stanceOf(ws); ok {
+				out = append(out, Stance{Quote: qi, Sentence: q.Sentence, Topic: tm.id, Stance: f.stance, Score: f.score, Evidence: f.evidence})
 			}
 		}
 	}
@@ -137,10 +318,10 @@ func findStances(text string, sents []Sentence, quotes []Quote, topics []topicMa
 		if !narrative {
 			continue
 		}
-		ws := words(s.Start, s.End)
+		ws := stanceWords(text, s.Start, s.End)
 		for _, tm := range topics {
-			if st, sc, ev, ok := tm.stanceOf(ws); ok {
-				out = append(out, Stance{Quote: -1, Sentence: si, Topic: tm.id, Stance: st, Score: sc, Evidence: ev})
+			if f, ok := tm.stanceOf(ws); ok {
+				out = append(out, Stance{Quote: -1, Sentence: si, Topic: tm.id, Stance: f.stance, Score: f.score, Evidence: f.evidence})
 			}
 		}
 	}
