@@ -77,6 +77,9 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 			if j > k { // X said
 				s, e := toks[k].Start, toks[j-1].End
 				s, e = f.trimMention(toks[k:j], s, e)
+				if s < e && s == toks[k].Start {
+					e = f.withAppositive(toks, e)
+				}
 				if s < e {
 					f.setCue(q, toks[j:j+n])
 					q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
@@ -86,6 +89,7 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 			}
 			// said X
 			s, e := f.npAfter(toks, j+n)
+			e = f.withAppositive(toks, e)
 			if s < e {
 				f.setCue(q, toks[j:j+n])
 				q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
@@ -179,8 +183,10 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 	if k > 0 && toks[k-1].Low == ")" {
 		for p := k - 2; p >= max(0, k-10); p-- {
 			if toks[p].Low == "(" {
-				k = p
-				break
+				if s, e := f.npBefore(toks, p); s < e {
+					return s, toks[k-1].End
+				}
+				return 0, 0
 			}
 		}
 	} else if k > 1 && toks[k-1].Low == "," {
@@ -190,7 +196,7 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 		for p := k - 2; p >= max(0, k-16); p-- {
 			if toks[p].Low == "," && p > 0 && toks[p-1].Word && p+1 < len(toks) && f.opensAppositive(toks[p+1]) {
 				if s, e := f.npBefore(toks, p); s < e {
-					return s, e
+					return s, f.withAppositive(toks, e)
 				}
 				break
 			}
@@ -277,6 +283,39 @@ func (f *finder) trimMention(ts []token, s, e int) (int, int) {
 	return ts[0].Start, ts[len(ts)-1].End
 }
 
+// withAppositive extends a speaker mention ending at byte e over what the
+// article writes right after it about the speaker: a parenthesis "(R-Ga.)"
+// and an appositive ", a professor at Princeton University,". The mention as
+// written keeps them; resolution reads only the name (mentionCore).
+func (f *finder) withAppositive(toks []token, e int) int {
+	i := 0
+	for i < len(toks) && toks[i].End <= e {
+		i++
+	}
+	if i < len(toks) && toks[i].Low == "(" {
+		for p := i + 1; p < min(len(toks), i+8); p++ {
+			if toks[p].Low == ")" {
+				e, i = toks[p].End, p+1
+				break
+			}
+		}
+	}
+	if i+1 < len(toks) && toks[i].Low == "," && f.opensAppositive(toks[i+1]) && toks[i+1].Low != "who" && toks[i+1].Low != "which" {
+		for p := i + 1; p < min(len(toks), i+20); p++ {
+			if t := toks[p].Low; t == "," || t == "." || t == ";" || t == ":" || t == "“" || t == "\"" || t == "”" {
+				if t == "," && p > i+1 {
+					return toks[p-1].End
+				}
+				if p == len(toks)-1 && t == "." && p > i+1 {
+					return toks[p-1].End
+				}
+				return e
+			}
+		}
+	}
+	return e
+}
+
 // opensAppositive says whether t can start an appositive or a relative
 // clause after a name: "the", "Putin's", "including", "who".
 func (f *finder) opensAppositive(t token) bool {
@@ -350,7 +389,7 @@ func (f *finder) subject(toks []token) (int, int) {
 	}
 	// skip an opening adverbial: "Meanwhile, ...", "On Tuesday, ..."
 	for i, t := range toks {
-		if t.Low == "," && i < 8 {
+		if t.Low == "," && i < 14 {
 			return f.subjectAt(toks, i+1)
 		}
 	}
@@ -358,7 +397,7 @@ func (f *finder) subject(toks []token) (int, int) {
 }
 
 func (f *finder) subjectAt(toks []token, k int) (int, int) {
-	if k < len(toks) && (stopBefore[toks[k].Low] || adverbials[toks[k].Low]) {
+	if k < len(toks) && (stopBefore[toks[k].Low] || adverbials[toks[k].Low] || strings.HasSuffix(toks[k].Low, "ly")) {
 		return 0, 0
 	}
 	end := k

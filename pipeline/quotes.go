@@ -126,6 +126,9 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 		return Quote{}, false
 	}
 	f.attribute(&q, m, si, openTok, prev)
+	if q.Kind == Partial && q.Speaker == "" {
+		f.attributePartial(&q, toks, openTok)
+	}
 	if q.Kind == Direct && q.Speaker == "" && words < 6 {
 		return Quote{}, false // a short quoted stretch with no speaker anywhere: a title or a term
 	}
@@ -203,4 +206,28 @@ func (f *finder) continued(m quoted, si int, prev []Quote) int {
 		return -1
 	}
 	return -1
+}
+
+// attributePartial finds the speaker of a quoted fragment in the author's
+// sentence: the subject of the nearest reporting or describing verb before it
+// ("Reid described Trump as a “con artist”"), else the sentence's subject.
+func (f *finder) attributePartial(q *Quote, toks []token, openTok int) {
+	for c := openTok - 1; c >= 0; c-- {
+		_, n := f.cueAt(toks, c)
+		if n == 0 && !describing[toks[c].Low] {
+			continue
+		}
+		if n == 0 {
+			n = 1
+		}
+		s, e := f.npBefore(toks, c)
+		if s >= e {
+			s, e = f.subject(toks[:c])
+		}
+		if s < e {
+			f.setCue(q, toks[c:c+n])
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+		}
+		return
+	}
 }

@@ -48,7 +48,7 @@ type mention struct {
 }
 
 func (r *resolver) resolve(q *Quote, prev *Quote) {
-	m := strings.TrimSpace(q.Speaker)
+	m := mentionCore(strings.TrimSpace(q.Speaker))
 	if m == "" {
 		if prev != nil && q.SpeakerStart < 0 && q.Cue != "" && q.Cue == prev.Cue {
 			// a continuation the attribution copied
@@ -66,6 +66,28 @@ func (r *resolver) resolve(q *Quote, prev *Quote) {
 		return
 	}
 	q.SpeakerName, q.SpeakerType = "", Unknown
+}
+
+// mentionCore is the part of a mention that names the speaker: without a
+// parenthesis ("Rep. Gwen Moore (D-Wis.)") and, of an appositive, the name
+// ("Dmitry Peskov, Putin's spokesman" and "the Kremlin spokesman, Dmitry
+// Peskov" both give Dmitry Peskov).
+func mentionCore(m string) string {
+	if i := strings.IndexByte(m, '('); i > 0 {
+		m = strings.TrimSpace(m[:i])
+	}
+	if i := strings.IndexByte(m, ','); i > 0 {
+		before, after := strings.TrimSpace(m[:i]), strings.TrimSpace(strings.Trim(m[i+1:], ", "))
+		words := strings.Fields(before)
+		if len(words) > 0 && hasCapital(words[len(words)-1:]) || after == "" || !hasCapital(strings.Fields(after)[:1]) {
+			return before
+		}
+		if j := strings.IndexByte(after, ','); j > 0 {
+			after = after[:j]
+		}
+		return after
+	}
+	return m
 }
 
 // pronoun resolves he/she/they/it/we/i to the entity in focus.
