@@ -1,0 +1,45 @@
+# score: the commands a user, a developer and CI run. See README.md.
+
+GO       ?= go
+OUT      ?= outputs
+FUZZTIME ?= 20s
+EXAMPLES := examples/articles.jsonl examples/wire
+
+# The DuckDB reader the end-to-end test checks the tables with (npm).
+DUCKDB := e2e/node_modules/.installed
+
+.PHONY: run test bench fuzz build clean
+
+## run: score the example articles into $(OUT)/ and print a per-outlet summary
+run: build
+	./score run -out $(OUT) $(EXAMPLES)
+	$(GO) run ./examples/outlets $(OUT)
+
+## test: vet, then every test, the end-to-end test with DuckDB included
+test: $(DUCKDB)
+	$(GO) vet ./...
+	$(GO) test ./...
+
+## bench: per-stage benchmarks (MB/s), then the whole run on >= 100 MB (MB/s, peak RSS)
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./pipeline
+	$(GO) test -run='^$$' -bench=RunBinary -benchtime=1x -timeout=60m -v ./e2e
+
+## fuzz: run every fuzz target of the module for $(FUZZTIME) each
+fuzz:
+	@set -e; for f in $$(grep -rlE --include='*_test.go' --exclude-dir=node_modules '^func Fuzz' . | sort); do \
+		d=./$$(dirname $${f#./}); \
+		for t in $$(sed -nE 's/^func (Fuzz[A-Za-z0-9_]*)\(.*/\1/p' $$f); do \
+			echo "fuzz: $$t in $$d for $(FUZZTIME)"; \
+			$(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) $$d; \
+		done; \
+	done
+
+build:
+	$(GO) build -o score ./cmd/score
+
+$(DUCKDB): e2e/package.json e2e/package-lock.json e2e/install-duckdb.sh
+	bash e2e/install-duckdb.sh
+
+clean:
+	rm -rf score $(OUT) e2e/node_modules
