@@ -1,0 +1,147 @@
+package pipeline
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"score/lexicons"
+)
+
+// benchCorpus is the text the stage benchmarks run on: the first few MB of
+// PolNeAR train (US political news) from ../shared when it is there, else
+// the example articles. SCORE_SHARED overrides where the shared directory is.
+func benchCorpus(b *testing.B) []Article {
+	b.Helper()
+	shared := os.Getenv("SCORE_SHARED")
+	if shared == "" {
+		shared = filepath.Join("..", "..", "shared")
+	}
+	const limit = 4 << 20
+	var arts []Article
+	for _, p := range []string{filepath.Join(shared, "data", "polnear", "train.jsonl"), filepath.Join("..", "examples", "articles.jsonl")} {
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 16<<20)
+		size := 0
+		for sc.Scan() && size < limit {
+			var a struct{ ID, Text string }
+			if json.Unmarshal(sc.Bytes(), &a) == nil && a.Text != "" {
+				arts = append(arts, Article{ID: a.ID, Text: Normalize(a.Text)})
+				size += len(a.Text)
+			}
+		}
+		f.Close()
+		if len(arts) > 0 {
+			b.Logf("corpus: %d articles, %.1f MB of text from %s", len(arts), float64(size)/1e6, p)
+			return arts
+		}
+	}
+	b.Skip("no corpus: neither ../shared/data/polnear/train.jsonl nor ../examples/articles.jsonl")
+	return nil
+}
+
+func textBytes(arts []Article) int64 {
+	var n int64
+	for _, a := range arts {
+		n += int64(len(a.Text))
+	}
+	return n
+}
+
+// BenchmarkStages measures each stage alone, in MB/s of article text, on one
+// core. Each stage gets the output of the stages before it, computed once
+// outside the timer. "process" is all of them (Process), "write" the Parquet
+// writer on Process's results.
+func BenchmarkStages(b *testing.B) {
+	arts := benchCorpus(b)
+	m := NewModel(lexicons.Default())
+	size := textBytes(arts)
+	sents := make([][]Sentence, len(arts))
+	quotes := make([][]Quote, len(arts))
+	results := make([]Result, len(arts))
+	for i, a := range arts {
+		sents[i] = Segment(a.Text, m.Lex)
+		quotes[i] = FindQuotes(a.Text, sents[i], m.Lex)
+		results[i] = Process(a, m)
+	}
+
+	b.Run("segment", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			for _, a := range arts {
+				Segment(a.Text, m.Lex)
+			}
+		}
+	})
+	b.Run("quotes", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			for i, a := range arts {
+				FindQuotes(a.Text, sents[i], m.Lex)
+			}
+		}
+	})
+	b.Run("speakers", func(b *testing.B) {
+		b.SetBytes(size)
+		qs := make([]Quote, 0, 256)
+		for b.Loop() {
+			for i, a := range arts {
+				qs = append(qs[:0], quotes[i]...) // ResolveSpeakers fills them in place
+				ResolveSpeakers(a.Text, sents[i], qs, m.Lex)
+			}
+		}
+	})
+	b.Run("tone", func(b *testing.B) {
+		// What Process asks of the tone scorer: each quote, and the whole
+		// text sentence by sentence.
+		b.SetBytes(size)
+		for b.Loop() {
+			for i, a := range arts {
+				for _, q := range results[i].Quotes {
+					m.tone.Score(a.Text[q.Start:q.End])
+				}
+				m.tone.sentences(a.Text, sents[i])
+			}
+		}
+	})
+	b.Run("stance", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			for i, a := range arts {
+				findStances(a.Text, sents[i], results[i].Quotes, m.topics)
+			}
+		}
+	})
+	b.Run("process", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			for _, a := range arts {
+				Process(a, m)
+			}
+		}
+	})
+	b.Run("write", func(b *testing.B) {
+		dir := b.TempDir()
+		b.SetBytes(size)
+		for b.Loop() {
+			w, err := newTableWriter(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for i := range results {
+				if err := w.writeResult(&results[i]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if err := w.close(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
