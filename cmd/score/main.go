@@ -19,6 +19,7 @@ const usage = `score finds quotes, speakers, tone and stance in news articles.
 
 Usage:
   score run -out DIR [flags] INPUT...   score articles into Parquet tables under DIR
+  score report -out DIR [TABLES...]     compare outlets: a terminal table and DIR/report.html
 
 Run 'score COMMAND -h' for a command's flags.
 `
@@ -28,7 +29,8 @@ var errUsage = errors.New("usage")
 
 // commands maps a sub-command to its function. Each reads its own flags.
 var commands = map[string]func(args []string, stdout, stderr io.Writer) error{
-	"run": runCmd,
+	"run":    runCmd,
+	"report": reportCmd,
 }
 
 func main() {
