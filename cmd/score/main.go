@@ -20,6 +20,7 @@ const usage = `score finds quotes, speakers, tone and stance in news articles.
 Usage:
   score run -out DIR [flags] INPUT...   score articles into Parquet tables under DIR
   score report -out DIR [TABLES...]     compare outlets: a terminal table and DIR/report.html
+  score eval -gold FILE [flags]         measure the pipeline on annotated articles
 
 Run 'score COMMAND -h' for a command's flags.
 `
@@ -30,6 +31,7 @@ var errUsage = errors.New("usage")
 // commands maps a sub-command to its function. Each reads its own flags.
 var commands = map[string]func(args []string, stdout, stderr io.Writer) error{
 	"run":    runCmd,
+	"eval":   evalCmd,
 	"report": reportCmd,
 }
 
