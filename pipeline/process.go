@@ -30,7 +30,7 @@ func Process(a Article, m *Model) Result {
 	ResolveSpeakers(a.Text, r.Sentences, r.Quotes, m.Lex)
 	for i := range r.Quotes {
 		q := &r.Quotes[i]
-		q.Tone = m.tone.Score(a.Text[q.Start:q.End])
+		q.Tone = m.tone.Quote(a.Text[q.Start:q.End])
 	}
 	r.Tone = m.tone.sentences(a.Text, r.Sentences)
 	r.Stances = findStances(a.Text, r.Sentences, r.Quotes, m.topics)

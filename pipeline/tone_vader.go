@@ -21,6 +21,12 @@ type vader struct {
 	booster map[string]float64
 	special map[string]float64
 	emoji   map[string]string
+	// enders is our news extension, nil in the faithful core: a negative
+	// word within four words after one of these ("stop the millions of
+	// deaths", "an end to the war") scores 0, and so does the ender
+	// itself, since ending a harm is no harm (SPEC section 6 counts it as
+	// evenly mixed).
+	enders map[string]bool
 }
 
 // winfo is what VADER knows of one lower-case word.
@@ -98,6 +104,8 @@ type vtok struct {
 	neg       bool // in the negation list or contains "n't"
 	idiom     bool
 }
+
+func (t *vtok) isEnder(v *vader) bool { return v.enders[t.low] }
 
 // vscratch is reused between calls to avoid allocation.
 type vscratch struct {
@@ -277,6 +285,15 @@ func (v *vader) scores(text string, sc *vscratch) float64 {
 			}
 		} else if i > 0 && !toks[i-1].inLexWord && toks[i-1].word == "least" {
 			val *= vNegScalar
+		}
+		if val < 0 && v.enders != nil {
+			for j := max(0, i-4); j <= min(n-1, i+4); j++ {
+				// an ender up to four words before, or this word an
+				// ender with a harm up to four words after
+				if (j < i && v.enders[toks[j].low]) || (j > i && t.isEnder(v) && toks[j].inLex && toks[j].val < 0) {
+					val = 0
+				}
+			}
 		}
 		sent = append(sent, val)
 	}
