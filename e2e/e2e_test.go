@@ -133,9 +133,9 @@ type duckdb struct {
 	Outlets             []string         `json:"outlets"`
 }
 
-// readWithDuckDB runs duckdb-check.mjs on dir. Without node or the npm
-// package it skips, except under CI=true, where it fails.
-func readWithDuckDB(t *testing.T, dir string) duckdb {
+// needDuckDB skips the test when node or the npm package is missing, except
+// under CI=true, where it fails.
+func needDuckDB(t *testing.T) {
 	t.Helper()
 	missing := ""
 	if _, err := exec.LookPath("node"); err != nil {
@@ -149,6 +149,12 @@ func readWithDuckDB(t *testing.T, dir string) duckdb {
 		}
 		t.Skipf("skipping the DuckDB checks: %s", missing)
 	}
+}
+
+// readWithDuckDB runs duckdb-check.mjs on dir.
+func readWithDuckDB(t *testing.T, dir string) duckdb {
+	t.Helper()
+	needDuckDB(t)
 	cmd := exec.Command("node", "duckdb-check.mjs", dir)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -371,4 +377,76 @@ func TestRunUsageErrors(t *testing.T) {
 			t.Errorf("score %s: exit status %d, want %d", strings.Join(c.args, " "), code, c.code)
 		}
 	}
+}
+
+// TestReadmeSQL runs every ```sql block of the README, in order, with DuckDB,
+// on the layouts the README describes: outputs/ from the examples, and a
+// warehouse/ of two nightly runs (day=2025-03-18 and day=2025-03-19).
+func TestReadmeSQL(t *testing.T) {
+	needDuckDB(t)
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := sqlBlocks(string(readme))
+	if len(blocks) == 0 {
+		t.Fatal("README.md has no ```sql block")
+	}
+	tmp := t.TempDir()
+	runScore(t, append([]string{"run", "-out", filepath.Join(tmp, "outputs")}, examples...)...)
+	runScore(t, "run", "-out", filepath.Join(tmp, "warehouse", "day=2025-03-18"), examples[1])
+	runScore(t, "run", "-out", filepath.Join(tmp, "warehouse", "day=2025-03-19"), examples[0])
+
+	js, _ := json.Marshal(blocks)
+	blocksFile := filepath.Join(tmp, "blocks.json")
+	if err := os.WriteFile(blocksFile, js, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	script, _ := filepath.Abs("duckdb-sql.mjs")
+	cmd := exec.Command("node", script, blocksFile)
+	cmd.Dir = tmp
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("node duckdb-sql.mjs: %v\n%s", err, stderr.String())
+	}
+	ran := 0
+	for line := range strings.Lines(stdout.String()) {
+		var r struct {
+			Block int    `json:"block"`
+			Rows  int    `json:"rows"`
+			Error string `json:"error"`
+		}
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("duckdb-sql.mjs output %q: %v", line, err)
+		}
+		ran++
+		if r.Error != "" {
+			t.Errorf("README sql block %d fails: %s\n%s", r.Block+1, r.Error, blocks[r.Block])
+			continue
+		}
+		t.Logf("README sql block %d: %d rows", r.Block+1, r.Rows)
+	}
+	if ran != len(blocks) {
+		t.Errorf("duckdb-sql.mjs ran %d of %d blocks", ran, len(blocks))
+	}
+}
+
+// sqlBlocks returns the contents of the ```sql fences of a Markdown text.
+func sqlBlocks(md string) []string {
+	var blocks []string
+	var cur *strings.Builder
+	for line := range strings.Lines(md) {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case cur == nil && trimmed == "```sql":
+			cur = &strings.Builder{}
+		case cur != nil && trimmed == "```":
+			blocks = append(blocks, cur.String())
+			cur = nil
+		case cur != nil:
+			cur.WriteString(line)
+		}
+	}
+	return blocks
 }
