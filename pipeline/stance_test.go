@@ -1,6 +1,9 @@
 package pipeline
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"score/lexicons"
@@ -62,6 +65,102 @@ func TestStanceOf(t *testing.T) {
 			if g, ok := got[topic]; !ok || g.stance != w {
 				t.Errorf("stance(%q)[%s] = %+v, want %+d", tt.text, topic, g, w)
 			}
+		}
+	}
+}
+
+// TestStanceMustNotFire lists sentences that must take no position (stance
+// 0 or no row) on any topic, each with where it came from.
+func TestStanceMustNotFire(t *testing.T) {
+	topics := newTopicMatchers(lexicons.Default().Topics)
+	for _, s := range []string{
+		// seeds 002: NATO as a place, not membership.
+		"Hegseth said at a NATO summit in Brussels.",
+		// seeds 003: NATO members' spending, not Ukraine's membership.
+		"increased military spending among NATO member states",
+		// seeds 003: narration of the invasion names Crimea with no position.
+		"The war began in February 2022 when Russian troops launched a full-scale invasion, following the annexation of Crimea in 2014.",
+		// seeds 002: a fact about control of territory.
+		"Currently, Russia controls nearly 20% of Ukrainian territory.",
+		// our own: Russian troops are not U.S. troops.
+		"Russian troops were deployed near Kharkiv.",
+		// our own: "not only" is no negation, and no cue governs the term.
+		"The leaders discussed not only NATO membership but also trade.",
+		// our own: a cue in another clause does not reach the term.
+		"Russia rejected the proposal; the talks also touched on NATO membership.",
+		// seeds 002: sovereignty is not a territory term.
+		"lasting peace would not be possible without ensuring Ukraine’s sovereignty and protection",
+	} {
+		for topic, f := range stanceIn(t, topics, s) {
+			if f.stance != 0 {
+				t.Errorf("stance(%q)[%s] = %+d (%s), want none", s, topic, f.stance, f.evidence)
+			}
+		}
+	}
+}
+
+// TestStanceToneIsNotStance: VADER finds "ruled out" positive; the stance
+// is against.
+func TestStanceToneIsNotStance(t *testing.T) {
+	m := NewModel(lexicons.Default())
+	const s = "Hegseth ruled out the deployment of U.S. troops."
+	if c := govaderOnce().PolarityScores(s).Compound; c < 0 {
+		t.Fatalf("govader(%q) = %.2f; the premise of this test is that VADER does not call it negative", s, c)
+	}
+	if f := stanceIn(t, m.topics, s)["us_troops"]; f.stance != -1 {
+		t.Errorf("stance(%q)[us_troops] = %+v, want -1", s, f)
+	}
+}
+
+// TestStanceFourthTopic adds a topic in a -lexicons directory and scores it
+// with no recompiling.
+func TestStanceFourthTopic(t *testing.T) {
+	dir := t.TempDir()
+	err := fs.WalkDir(lexicons.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(lexicons.FS(), p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, p), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(filepath.Join(dir, "topics.yaml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.WriteString(`
+- id: sanctions_relief
+  proposition: Sanctions on Russia should be lifted
+  terms: [sanctions relief, lifting sanctions, lift sanctions, sanctions]
+  favor: [lift*, eas*, demand*, want*]
+  against: [rul* out, reject*, tighten*, maintain*]
+`)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := lexicons.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := NewModel(lx)
+	text := "The Kremlin demanded the lifting of sanctions. Brussels ruled out any sanctions relief."
+	r := Process(Article{ID: "x", Text: text}, m)
+	got := map[string]int{}
+	for _, s := range r.Stances {
+		if s.Topic == "sanctions_relief" {
+			got[text[r.Sentences[s.Sentence].Start:r.Sentences[s.Sentence].End]] = s.Stance
+		}
+	}
+	want := map[string]int{"The Kremlin demanded the lifting of sanctions.": +1, "Brussels ruled out any sanctions relief.": -1}
+	for s, w := range want {
+		if g, ok := got[s]; !ok || g != w {
+			t.Errorf("sanctions_relief stance of %q = %d (found %v), want %+d", s, g, ok, w)
 		}
 	}
 }

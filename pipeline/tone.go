@@ -1,9 +1,9 @@
 package pipeline
 
 import (
-	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -195,28 +195,51 @@ func evidence(norm string, sc *toneScratch, weight float64) []string {
 		s string
 		w float64
 	}
-	var evs []ev
+	// the strongest maxEvidence, kept by insertion: no sort, no map
+	var top [maxEvidence]ev
+	k := 0
+	add := func(s string, w float64) {
+		for i := 0; i < k; i++ {
+			if top[i].s == s {
+				return
+			}
+		}
+		i := k
+		if k < maxEvidence {
+			k++
+		} else if math.Abs(w) <= math.Abs(top[k-1].w) {
+			return
+		} else {
+			i = k - 1
+		}
+		for i > 0 && math.Abs(top[i-1].w) < math.Abs(w) {
+			top[i] = top[i-1]
+			i--
+		}
+		top[i] = ev{s, w}
+	}
 	for i, x := range sc.vs.sent {
 		if x != 0 {
-			evs = append(evs, ev{sc.vs.toks[i].low, x * weight})
+			add(sc.vs.toks[i].low, x*weight)
 		}
 	}
 	for _, h := range sc.hits {
 		if w := h.lean * (1 - weight); math.Abs(w) >= 0.3 {
-			evs = append(evs, ev{"nb:" + strings.ToLower(norm[h.start:h.end]), w})
+			add("nb:"+strings.ToLower(norm[h.start:h.end]), w)
 		}
 	}
-	sort.SliceStable(evs, func(i, j int) bool { return math.Abs(evs[i].w) > math.Abs(evs[j].w) })
-	var out []string
-	seen := map[string]bool{}
-	for _, e := range evs {
-		if len(out) == maxEvidence {
-			break
+	if k == 0 {
+		return nil
+	}
+	out := make([]string, k)
+	for i, e := range top[:k] {
+		b := make([]byte, 0, len(e.s)+5)
+		b = append(b, e.s...)
+		b = strconv.AppendFloat(b, math.Round(e.w*10)/10, 'f', 1, 64)
+		if e.w >= 0 {
+			b = append(b[:len(e.s)], append([]byte{'+'}, b[len(e.s):]...)...)
 		}
-		if !seen[e.s] {
-			seen[e.s] = true
-			out = append(out, fmt.Sprintf("%s%+.1f", e.s, e.w))
-		}
+		out[i] = string(b)
 	}
 	return out
 }

@@ -116,21 +116,27 @@ func (m *nbModel) score(s string, scale float64, hits []nbHit) (float64, []nbHit
 	var l [3]float64
 	prev, prevStart, prevEnd := uint64(0), -1, 0
 	found := false
-	add := func(h uint64, start, end int) {
-		if w, ok := m.w[h]; ok {
+	add := func(h uint64, start, end int) bool {
+		w, ok := m.w[h]
+		if ok {
 			found = true
 			for c := range l {
 				l[c] += w[c]
 			}
 			hits = append(hits, nbHit{start, end, w[2] - w[0]})
 		}
+		return ok
 	}
+	// A pair is looked up only when both its words are known: training
+	// keeps a pair only if it keeps its words (a pair is no more frequent
+	// than either word), so the other lookups would miss.
+	prevKnown := false
 	nbWords(s, func(h uint64, start, end int) {
-		add(h, start, end)
-		if prevStart >= 0 && onlySpace(s[prevEnd:start]) {
+		known := add(h, start, end)
+		if known && prevKnown && onlySpace(s[prevEnd:start]) {
 			add(nbPair(prev, h), prevStart, end)
 		}
-		prev, prevStart, prevEnd = h, start, end
+		prev, prevStart, prevEnd, prevKnown = h, start, end, known
 	})
 	if !found {
 		return 0, hits

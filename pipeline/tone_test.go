@@ -1,0 +1,67 @@
+package pipeline
+
+import (
+	"math"
+	"testing"
+
+	"score/lexicons"
+)
+
+func TestToneLabels(t *testing.T) {
+	m := NewModel(lexicons.Default())
+	tests := []struct {
+		text, want string
+	}{
+		// curly apostrophes negate like straight ones
+		{"The talks isn’t good.", "negative"},
+		{"The call was lengthy and highly productive.", "positive"},
+		{"The invasion brought aggression and occupation.", "negative"},
+		// ending a harm is no harm (SPEC section 6)
+		{"stop the millions of deaths", "neutral"},
+		{"The meeting lasted an hour.", "neutral"},
+	}
+	for _, tt := range tests {
+		if got := m.tone.Quote(tt.text); got.Label != tt.want {
+			t.Errorf("Quote(%q) = %+v, want %s", tt.text, got, tt.want)
+		}
+	}
+	if ev := m.tone.Quote("lengthy and highly productive").Evidence; len(ev) == 0 || ev[0][:10] != "productive" {
+		t.Errorf("evidence = %v, want productive first", ev)
+	}
+}
+
+func FuzzTone(f *testing.F) {
+	for _, s := range vaderCases {
+		f.Add(s)
+	}
+	m := NewModel(lexicons.Default())
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, tn := range []Tone{m.tone.Score(s), m.tone.Quote(s)} {
+			if math.IsNaN(tn.Score) || tn.Score < -1 || tn.Score > 1 {
+				t.Errorf("tone(%q) = %v, want a score in [-1, 1]", s, tn.Score)
+			}
+		}
+		sents := []Sentence{{Start: 0, End: len(s)}}
+		if tn := m.tone.sentences(s, sents); tn.Score < -1 || tn.Score > 1 {
+			t.Errorf("sentences(%q) = %v", s, tn.Score)
+		}
+	})
+}
+
+// BenchmarkTone is the tone stage as Process runs it: every sentence, then
+// every quote (here a third of the text), on NewsMTSC or our sentences.
+func BenchmarkTone(b *testing.B) {
+	texts := vaderCorpus(b)
+	m := NewModel(lexicons.Default())
+	n := 0
+	for _, s := range texts {
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, s := range texts {
+			m.tone.sentences(s, []Sentence{{Start: 0, End: len(s)}})
+			m.tone.Quote(s[:len(s)/3])
+		}
+	}
+}
