@@ -13,8 +13,19 @@ import (
 // Zelensky fold alike). Dotted initials join: "J.D. Vance" and "JD Vance" fold
 // alike.
 func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		s = norm.NFKD.String(s)
+	}
 	var b strings.Builder
-	for _, r := range norm.NFKD.String(s) {
+	b.Grow(len(s))
+	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case r == '.' || r == '\'' || r == '’':

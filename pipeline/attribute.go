@@ -21,7 +21,7 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 		}
 		// The sentence may end inside the quote: look at the next sentence
 		// when it starts right after the mark (“Q.” Trump said.)
-		if si+1 < len(f.sents) && f.sents[si+1].Start <= m.CloseEnd+2 && f.sents[si+1].Start >= m.CloseEnd {
+		if si+1 < len(f.sents) && f.sents[si+1].Start <= m.CloseEnd+2 && f.sents[si+1].Start >= m.CloseEnd && f.sents[si+1].Para == f.sents[si].Para {
 			if f.attributeAfter(q, f.toks[si+1], 0) {
 				return
 			}

@@ -11,10 +11,7 @@ import (
 // the speaker mention and cue of each (the mention is resolved to a canonical
 // speaker by ResolveSpeakers). Quotes come out in text order.
 func FindQuotes(text string, sents []Sentence, lx *lexicons.Set) []Quote {
-	f := &finder{text: text, sents: sents, lx: lx, toks: make([][]token, len(sents))}
-	for i, s := range sents {
-		f.toks[i] = tokenize(text, s.Start, s.End)
-	}
+	f := &finder{text: text, sents: sents, lx: lx, toks: sentenceTokens(text, sents)}
 	marks := scanMarks(text)
 	var quotes []Quote
 	for _, m := range marks {
@@ -25,6 +22,21 @@ func FindQuotes(text string, sents []Sentence, lx *lexicons.Set) []Quote {
 	quotes = f.reported(quotes, marks)
 	slices.SortStableFunc(quotes, func(a, b Quote) int { return a.Start - b.Start })
 	return quotes
+}
+
+// sentenceTokens tokenizes every sentence into one shared buffer.
+func sentenceTokens(text string, sents []Sentence) [][]token {
+	all := make([]token, 0, len(text)/5+8)
+	bounds := make([]int, len(sents)+1)
+	for i, s := range sents {
+		all = appendTokens(all, text, s.Start, s.End)
+		bounds[i+1] = len(all)
+	}
+	toks := make([][]token, len(sents))
+	for i := range sents {
+		toks[i] = all[bounds[i]:bounds[i+1]:bounds[i+1]]
+	}
+	return toks
 }
 
 type finder struct {
@@ -66,8 +78,8 @@ func (f *finder) cueAt(toks []token, k int) (lexicons.Verb, int) {
 	if k >= len(toks) || !toks[k].Word {
 		return lexicons.Verb{}, 0
 	}
-	if k > 0 && toks[k-1].Word && toks[k].capitalized() {
-		return lexicons.Verb{}, 0
+	if k > 0 && toks[k-1].Word && (toks[k].capitalized() || determiners[toks[k-1].Low]) {
+		return lexicons.Verb{}, 0 // "the United States", "the report"
 	}
 	if n := min(f.lx.VerbHeads[toks[k].Low], len(toks)-k); n > 1 {
 		buf := f.buf[:0]
@@ -153,20 +165,6 @@ func (f *finder) hasCue(toks []token) bool {
 // someone's words: a reporting cue or a describing verb shortly before it.
 // Short fragments in Title Case with no cue are names, titles or slogans.
 func (f *finder) partialCue(before, content []token) bool {
-	near := before[max(0, len(before)-6):]
-	for k := len(near) - 1; k >= 0; k-- {
-		t := near[k]
-		if describing[t.Low] {
-			return true
-		}
-		if _, n := f.cueAt(near, k); n > 0 {
-			return true
-		}
-		if t.Low == "." || t.Low == ";" {
-			break
-		}
-	}
-	// A longer fragment is words said, even with its cue further away.
 	words, title := 0, true
 	for _, t := range content {
 		if t.Word {
@@ -176,8 +174,26 @@ func (f *finder) partialCue(before, content []token) bool {
 			}
 		}
 	}
+	near := before[max(0, len(before)-10):]
+	for k := len(near) - 1; k >= 0; k-- {
+		t := near[k]
+		if describing[t.Low] {
+			// "known as “Big Ben”", "titled “Arrogant”" name, not quote
+			return !(t.Low == "as" && k > 0 && namingWords[near[k-1].Low])
+		}
+		if _, n := f.cueAt(near, k); n > 0 && k >= len(near)-6 {
+			return !(title && words <= 4) // a Title Case name after a cue: "repeated his ‘Common Sense’ slogan"
+		}
+		if t.Low == "." || t.Low == ";" {
+			break
+		}
+	}
+	// A longer fragment is words said, even with its cue further away.
 	return words >= 4 && !title && f.hasCue(before)
 }
+
+// namingWords before "as" introduce a name, not words said.
+var namingWords = map[string]bool{"known": true, "nicknamed": true, "titled": true, "entitled": true, "named": true, "billed": true}
 
 // describing verbs introduce a quoted characterisation: called it “unrealistic”.
 var describing = map[string]bool{

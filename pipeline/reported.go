@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
 
 	"score/lexicons"
@@ -11,13 +12,20 @@ import (
 // reported clause that holds a quoted fragment becomes one partial quote
 // spanning the clause, replacing the fragment's own partial quote.
 func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
-	inQuote := func(p int) bool {
-		for _, q := range quotes {
-			if q.Kind == Direct && p >= q.Start && p < q.End {
-				return true
-			}
+	// The direct quotes, in text order, so that every check below is a
+	// moving cursor or a binary search: the stage stays linear in the text.
+	var direct []Quote
+	for _, q := range quotes {
+		if q.Kind == Direct {
+			direct = append(direct, q)
 		}
-		return false
+	}
+	cur := 0
+	inQuote := func(p int) bool {
+		for cur < len(direct) && direct[cur].End <= p {
+			cur++
+		}
+		return cur < len(direct) && direct[cur].Start <= p
 	}
 	var out []Quote
 	for si := range f.sents {
@@ -46,7 +54,7 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 			if !ok {
 				continue
 			}
-			if overlapsDirect(q, quotes) {
+			if overlapsDirect(q, direct) {
 				j += n - 1
 				continue
 			}
@@ -55,13 +63,18 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 			j += n - 1
 		}
 	}
-	// Merge quoted fragments into the clauses that hold them.
+	// Merge quoted fragments into the clauses that hold them. Both lists are
+	// in text order and the clauses do not overlap one another much.
 	var kept []Quote
+	o := 0
 	for _, q := range quotes {
 		absorbed := false
 		if q.Kind == Partial {
-			for i := range out {
-				if out[i].Start <= q.Start && q.End <= out[i].End {
+			for o < len(out) && out[o].End < q.End {
+				o++
+			}
+			for i := o; i < len(out) && out[i].Start <= q.Start; i++ {
+				if q.End <= out[i].End {
 					out[i].Kind = Partial
 					absorbed = true
 				}
@@ -84,13 +97,11 @@ func nested(p int, quotes []Quote) bool {
 	return false
 }
 
-func overlapsDirect(q Quote, quotes []Quote) bool {
-	for _, d := range quotes {
-		if d.Kind == Direct && q.Start < d.End && d.Start < q.End {
-			return true
-		}
-	}
-	return false
+// overlapsDirect says whether q overlaps one of the direct quotes (in text
+// order).
+func overlapsDirect(q Quote, direct []Quote) bool {
+	i, _ := slices.BinarySearchFunc(direct, q.Start, func(d Quote, p int) int { return d.End - p - 1 })
+	return i < len(direct) && direct[i].Start < q.End && q.Start < direct[i].End
 }
 
 // reportedAt reads a reported quote around the cue toks[j:j+n].

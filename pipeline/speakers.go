@@ -22,8 +22,9 @@ import (
 //   - plural people nouns are groups or, when unnamed ("officials",
 //     "sources"), type unnamed.
 func ResolveSpeakers(text string, sents []Sentence, quotes []Quote, lx *lexicons.Set) {
-	r := resolver{text: text, lx: lx, names: fullNames(text, sents, lx)}
-	r.mentions = r.entityMentions(sents)
+	toks := sentenceTokens(text, sents)
+	r := resolver{text: text, lx: lx, names: fullNames(text, toks, lx)}
+	r.mentions = r.entityMentions(toks)
 	var prev *Quote
 	for i := range quotes {
 		q := &quotes[i]
@@ -151,7 +152,7 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 	}
 	last := strings.ToLower(strings.Trim(words[len(words)-1], ".,"))
 	first := strings.ToLower(words[0])
-	if unnamedNouns[last] && !hasCapital(words) || first == "a" || first == "an" || first == "one" || first == "some" || first == "several" || first == "many" {
+	if unnamedNouns[last] && !hasCapital(words[1:]) || first == "a" || first == "an" || first == "one" || first == "some" || first == "several" || first == "many" {
 		if unnamedNouns[last] || peopleNouns[last] || peopleNouns[strings.TrimSuffix(last, "s")] {
 			return "", Unnamed, "", true
 		}
@@ -235,10 +236,9 @@ func orgWord(words []string) bool {
 
 // fullNames maps each capitalised last word to the longest run of capitalised
 // words ending in it, outside titles: "Peskov" -> "Dmitry Peskov".
-func fullNames(text string, sents []Sentence, lx *lexicons.Set) map[string]string {
+func fullNames(text string, sentToks [][]token, lx *lexicons.Set) map[string]string {
 	names := map[string]string{}
-	for _, s := range sents {
-		toks := tokenize(text, s.Start, s.End)
+	for _, toks := range sentToks {
 		for i := 0; i < len(toks); {
 			if !toks[i].Word || !toks[i].capitalized() || lx.Titles[toks[i].Low] {
 				i++
@@ -266,10 +266,9 @@ func fullNames(text string, sents []Sentence, lx *lexicons.Set) map[string]strin
 
 // entityMentions lists the registry entities named in the text, in order,
 // for pronoun resolution.
-func (r *resolver) entityMentions(sents []Sentence) []mention {
+func (r *resolver) entityMentions(sentToks [][]token) []mention {
 	var out []mention
-	for _, s := range sents {
-		toks := tokenize(r.text, s.Start, s.End)
+	for _, toks := range sentToks {
 		for i := 0; i < len(toks); i++ {
 			if !toks[i].Word || !toks[i].capitalized() || r.lx.Titles[toks[i].Low] {
 				continue

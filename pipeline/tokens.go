@@ -18,16 +18,26 @@ type token struct {
 // tokenize splits text[lo:hi] into words and punctuation. A word keeps inner
 // apostrophes, hyphens and periods (Ukraine’s, pre-2014, U.S.).
 func tokenize(text string, lo, hi int) []token {
-	var out []token
+	return appendTokens(make([]token, 0, (hi-lo)/5+4), text, lo, hi)
+}
+
+// appendTokens appends the tokens of text[lo:hi] to out.
+func appendTokens(out []token, text string, lo, hi int) []token {
 	for i := lo; i < hi; {
-		r, w := utf8.DecodeRuneInString(text[i:hi])
+		r, w := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:hi])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case r == ' ' || r == '\n' || r == '\t' || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += w
 		case isWordRune(r):
 			j := i + w
 			for j < hi {
-				r2, w2 := utf8.DecodeRuneInString(text[j:hi])
+				r2, w2 := rune(text[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, w2 = utf8.DecodeRuneInString(text[j:hi])
+				}
 				if isWordRune(r2) {
 					j += w2
 					continue
@@ -71,7 +81,12 @@ func titleAbbrev(w string) bool {
 	return false
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // isInitials says whether s (ending in a period) is a dotted abbreviation
 // like U.S. or J.D.
@@ -89,6 +104,16 @@ func isInitials(s string) bool {
 }
 
 func lowerWord(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
 	return strings.ReplaceAll(strings.ToLower(s), "’", "'")
 }
 
