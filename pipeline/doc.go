@@ -23,7 +23,53 @@
 //
 // The lexicons (package lexicons) are data: reporting verbs, the speaker
 // registry, stance topics, tone words, abbreviations. A Model holds them and
-// what is built from them once per run; it is shared read-only by all workers.
+// what is built from them once per run; it is shared read-only by all workers.//
+// # Quotes
+//
+// Quotes (marks.go, quotes.go, attribute.go, reported.go) are found in two
+// passes over one tokenization of the article. scanMarks walks the text once
+// and pairs quotation marks: “ ” and straight ", ‘ ’ and ' (British style and
+// quotes inside quotes), `` '' and '' '' (NYT style), « ». A quote left open
+// at the end of a paragraph continues when the next paragraph opens with a
+// mark (one multi-paragraph quote) and otherwise ends there, so a stray mark
+// never swallows the article; apostrophes inside words never close. A quoted
+// stretch that stands alone, or follows "X said:" or a cue and a comma, is
+// direct; a fragment embedded in the author's sentence is partial when a
+// reporting or describing verb ("called it", "described ... as") comes before
+// it, and a short Title Case fragment or one after "known as" is a name, not
+// words said. Its speaker is read around the marks: ", X said" / ", said X" /
+// "X said:" / "according to X" / "— Name" in the same paragraph, an
+// introduction ending in a colon, or the last speaker of the same paragraph or
+// of the quote paragraph just before. Reported speech is read from every cue of
+// lexicons/verbs.txt outside direct quotes: the speaker is the mention before
+// the cue (through parentheses, appositives, auxiliaries and adverbs), or for
+// ", stating that" and "and stressed" the speaker already found in the
+// sentence or its subject; the content is the that-clause, a bare clause that
+// holds a verb, or for cues that take one the noun phrase ("ruled out the
+// deployment"), ending at a semicolon, a second cue, "according to", or an
+// author's tail (", though ...", ", which ...", ", aligning with ..."). Cues
+// inside a reported clause belong to it. A clause holding a quoted fragment
+// becomes one partial quote. Every check is a cursor or a binary search over
+// quotes in text order, so the stage is linear in the text.
+//
+// # Speakers
+//
+// ResolveSpeakers (speakers.go) turns each mention as written into a
+// canonical name and a type. The mention keeps what the article writes about
+// the speaker ("Rep. Gwen Moore (D-Wis.)", "Dmitry Peskov, Putin's
+// spokesman"); resolution reads only its name part. A name or alias of the
+// registry (lexicons/speakers.yaml, folded for case, accents, dotted initials
+// and the -yy/-iy/-ii transliterations) gives the canonical entity; a
+// description ("the Ukrainian leader", "the Pentagon chief") is looked up
+// among the registry's roles, whole or after leading words; a registered name
+// inside a longer mention wins ("Kremlin spokesperson Dmitry Peskov"). A
+// pronoun takes the previous quote's speaker when the type fits and it is
+// near, else the last registered or full-named entity of the right type before
+// it. Plural people nouns are groups ("European leaders") or unnamed sources
+// ("officials", "analysts"); organisation nouns and governments are
+// organisations. A person outside the registry gets the fullest form of the
+// name the article writes ("Peskov" -> "Dmitry Peskov").
+
 package pipeline
 
 // # Tone
