@@ -450,3 +450,33 @@ func sqlBlocks(md string) []string {
 	}
 	return blocks
 }
+
+// TestProgressOnTerminal runs score under a pseudo-terminal (util-linux
+// script): the progress bar is drawn on stderr, then the summary line
+// follows; with -quiet there is no bar.
+func TestProgressOnTerminal(t *testing.T) {
+	script, err := exec.LookPath("script")
+	if err != nil {
+		t.Skip("no script(1) to give score a terminal")
+	}
+	for _, quiet := range []bool{false, true} {
+		args := []string{bin, "run", "-out", t.TempDir()}
+		if quiet {
+			args = append(args, "-quiet")
+		}
+		args = append(args, examples...)
+		out, err := exec.Command(script, "-qec", strings.Join(args, " "), "/dev/null").CombinedOutput()
+		if err != nil {
+			t.Fatalf("script -qec %q: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		text := string(out)
+		bar := strings.Contains(text, "scoring") && strings.Contains(text, "%")
+		if bar == quiet {
+			t.Errorf("quiet=%v: progress bar drawn = %v:\n%q", quiet, bar, text)
+		}
+		last := text[strings.LastIndexAny(strings.TrimRight(text, "\r\n"), "\r\n")+1:]
+		if !strings.HasPrefix(strings.TrimSpace(last), `{"articles":`) {
+			t.Errorf("quiet=%v: last line is not the summary: %q", quiet, last)
+		}
+	}
+}
