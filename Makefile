@@ -8,7 +8,7 @@ EXAMPLES := examples/articles.jsonl examples/wire
 # The DuckDB reader the end-to-end test checks the tables with (npm).
 DUCKDB := e2e/node_modules/.installed
 
-.PHONY: run test bench fuzz build clean
+.PHONY: run test bench fuzz build clean measure
 
 ## run: score the example articles into $(OUT)/ and print a per-outlet summary
 run: build
@@ -43,3 +43,12 @@ $(DUCKDB): e2e/package.json e2e/package-lock.json e2e/install-duckdb.sh
 
 clean:
 	rm -rf score $(OUT) e2e/node_modules
+
+## measure: score the seeds and PolNeAR dev with the referee in ../shared (skipped when absent)
+SHARED ?= ../shared
+measure: build
+	@if [ ! -d $(SHARED)/referee ]; then echo "measure: $(SHARED) is absent, nothing to measure"; exit 0; fi; \
+	set -e; for g in $(SHARED)/gold/seeds.jsonl $(SHARED)/data/polnear/dev.jsonl; do \
+		d=$$(mktemp -d); ./score run -out $$d $$g >/dev/null; \
+		echo "== $$g"; (cd $(SHARED)/referee && $(GO) run . -gold $$g -out $$d) | grep -v '^METRICS'; rm -rf $$d; \
+	done
