@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -39,6 +40,10 @@ func reportCmd(args []string, stdout, stderr io.Writer) error {
 	}
 	if *top < 1 || *resamples < 1 {
 		fmt.Fprintln(stderr, "score report: -top and -resamples must be positive")
+		return errUsage
+	}
+	if !slices.Contains(report.SortOrders, *sortBy) {
+		fmt.Fprintf(stderr, "score report: -sort must be one of %s\n", strings.Join(report.SortOrders, ", "))
 		return errUsage
 	}
 	start := time.Now()
