@@ -380,8 +380,9 @@ func TestRunUsageErrors(t *testing.T) {
 }
 
 // TestReadmeSQL runs every ```sql block of the README, in order, with DuckDB,
-// on the layouts the README describes: outputs/ from the examples, and a
-// warehouse/ of two nightly runs (day=2025-03-18 and day=2025-03-19).
+// on the layouts the README describes: outputs/ (and DIR/, the name the
+// report section uses) from the examples, and a warehouse/ of two nightly
+// runs (day=2025-03-18 and day=2025-03-19).
 func TestReadmeSQL(t *testing.T) {
 	needDuckDB(t)
 	readme, err := os.ReadFile("../README.md")
@@ -393,7 +394,9 @@ func TestReadmeSQL(t *testing.T) {
 		t.Fatal("README.md has no ```sql block")
 	}
 	tmp := t.TempDir()
-	runScore(t, append([]string{"run", "-out", filepath.Join(tmp, "outputs")}, examples...)...)
+	for _, dir := range []string{"outputs", "DIR"} {
+		runScore(t, append([]string{"run", "-out", filepath.Join(tmp, dir)}, examples...)...)
+	}
 	runScore(t, "run", "-out", filepath.Join(tmp, "warehouse", "day=2025-03-18"), examples[1])
 	runScore(t, "run", "-out", filepath.Join(tmp, "warehouse", "day=2025-03-19"), examples[0])
 
