@@ -331,6 +331,9 @@ func (f *finder) isHead(t token) bool {
 	if !t.Word {
 		return false
 	}
+	if strings.HasSuffix(t.Low, "'s") {
+		return false // a possessive ("Friday's") modifies, it does not speak
+	}
 	if t.capitalized() {
 		return !notNames[t.Low]
 	}

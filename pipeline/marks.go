@@ -27,6 +27,7 @@ func scanMarks(text string) []quoted {
 	var cur *quoted
 	var closer rune // expected closing mark of cur
 	para := 0
+	curly := strings.Contains(text, "“")
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if r == '`' && i+1 < len(text) && text[i+1] == '`' {
@@ -49,8 +50,11 @@ func scanMarks(text string) []quoted {
 				j++
 			}
 			if cur != nil {
-				nr, _ := utf8.DecodeRuneInString(text[j:])
-				if j >= len(text) || !sameOpener(nr, cur, text) {
+				nr, nw := utf8.DecodeRuneInString(text[j:])
+				// A paragraph that opens with a speaker's label
+				// ("WALLACE: ...") starts a new turn of a transcript.
+				// So does a stage direction ("(CROSSTALK.)") end the turn.
+				if j >= len(text) || !sameOpener(nr, cur, text) || turnLabel(text[j+nw:]) != 0 || strings.HasPrefix(text[j+nw:], "(") {
 					cur.End = trimRightSpace(text, cur.Start, i)
 					cur.CloseEnd = cur.End
 					out = append(out, *cur)
@@ -66,7 +70,7 @@ func scanMarks(text string) []quoted {
 		if cur != nil {
 			// A mark opening a continuation paragraph is followed by a
 			// letter, so it never closes the quote.
-			if closes(r, closer, prev, next) {
+			if prev != '\n' && closes(r, closer, prev, next) {
 				cur.End, cur.CloseEnd, cur.Closed = i, i+w, true
 				out = append(out, *cur)
 				cur = nil
@@ -75,6 +79,10 @@ func scanMarks(text string) []quoted {
 			continue
 		}
 		if c, ok := opens(r, prev, next); ok {
+			if r == '"' && curly && (prev == '\n' || i == 0) && blockQuote(text[i+w:]) {
+				i += w
+				continue
+			}
 			cur = &quoted{Open: i, Start: i + w, Para: para}
 			closer = c
 		}
@@ -143,7 +151,10 @@ func sameOpener(nr rune, cur *quoted, text string) bool {
 	case '“', '„', '`':
 		return nr == '“' || nr == '"' || nr == '`' || nr == '\''
 	case '"':
-		return nr == '"' || nr == '“'
+		// A straight mark is continued by a straight mark only: in an
+		// article written with curly marks, a paragraph opened by " is
+		// a block quotation, and the next paragraph's “ starts its own.
+		return nr == '"'
 	case '«':
 		return nr == '«'
 	case '‘', '\'':
@@ -161,4 +172,54 @@ func trimRightSpace(text string, lo, hi int) int {
 		hi -= w
 	}
 	return hi
+}
+
+// blockQuote says whether a paragraph opened by a straight mark, in an
+// article written with curly marks, is a block quotation: the mark never
+// closes in the paragraph, so it sets off the author's excerpt of another
+// text, not someone's words; quotes inside it are read on their own.
+func blockQuote(rest string) bool {
+	end := strings.IndexByte(rest, '\n')
+	if end < 0 {
+		end = len(rest)
+	}
+	return strings.IndexByte(rest[:end], '"') < 0 && turnLabel(rest) <= 0
+}
+
+// turnLabel returns the length of a transcript speaker's label at the start
+// of s ("WALLACE: ", "JAKE TAPPER: "): one to three upper-case words and a
+// colon. A label that names no speaker ("UPDATE: ", "VIDEO: ") gives minus
+// its length, and no label 0.
+func turnLabel(s string) int {
+	i, words := 0, 0
+	for words < 3 {
+		j := i
+		for j < len(s) && (s[j] >= 'A' && s[j] <= 'Z' || j > i && (s[j] == '.' || s[j] == '\'' || s[j] == '-')) {
+			j++
+		}
+		if j-i < 2 {
+			return 0
+		}
+		words++
+		if j < len(s) && s[j] == ' ' {
+			i = j + 1
+			continue
+		}
+		if j+1 < len(s) && s[j] == ':' && s[j+1] == ' ' {
+			if notLabels[s[:j]] {
+				return -(j + 2)
+			}
+			return j + 2
+		}
+		return 0
+	}
+	return 0
+}
+
+// notLabels are upper-case labels that open a paragraph without naming who
+// speaks.
+var notLabels = map[string]bool{
+	"UPDATE": true, "VIDEO": true, "WATCH": true, "CLARIFICATION": true, "CORRECTION": true,
+	"EDITOR'S NOTE": true, "NOTE": true, "PHOTOS": true, "PHOTO": true, "AUDIO": true, "BREAKING": true,
+	"READ MORE": true, "RELATED": true, "FULL TEXT": true, "TRANSCRIPT": true, "Q": true, "A": true,
 }

@@ -129,6 +129,17 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 	if m.Open < s.Start {
 		lead = ""
 	}
+	n := turnLabel(f.text[m.Start:m.End])
+	if n < 0 && lead == "" {
+		return Quote{}, false // “UPDATE: ...: the outlet's note, not a speaker's words
+	}
+	if n > 0 && lead == "" && m.Start+n < m.End {
+		// A transcript's turn: “WALLACE: Let's start with ...
+		q.Kind, q.Start = Direct, m.Start+n
+		q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[m.Start:m.Start+n-2], m.Start, m.Start+n-2
+		q.Cue, q.CueStart, q.CueEnd = ":", m.Start+n-2, m.Start+n-1
+		return q, true
+	}
 	standalone := lead == "" || strings.HasSuffix(lead, ":") || strings.HasSuffix(lead, ",") && f.hasCue(before)
 	if standalone && (words >= 3 || endsClause(f.text[m.Start:m.End])) {
 		q.Kind = Direct

@@ -54,7 +54,7 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 			if !ok {
 				continue
 			}
-			if overlapsDirect(q, direct) {
+			if overlapsDirect(q, direct) || q.Start < q.CueStart && len(out) > 0 && out[len(out)-1].End > q.Start {
 				j += n - 1
 				continue
 			}
@@ -170,6 +170,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 		// noun phrase is content only for cues that take one.
 		clause := k < len(toks) && clauseStart(toks[k]) && hasFiniteVerb(toks[k:end])
 		if !clause && v.Class != "both" {
+			if !participle && !coordinated {
+				return f.clauseBefore(si, j, n) // "CLAUSE, X said Tuesday in Paris."
+			}
 			return Quote{}, false
 		}
 	}
@@ -177,6 +180,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 		end--
 	}
 	if end-k < 2 {
+		if !participle && !coordinated {
+			return f.clauseBefore(si, j, n) // "CLAUSE, X said."
+		}
 		return Quote{}, false // a verb with no content: "he said."
 	}
 	q.Start, q.End = toks[k].Start, toks[end-1].End
@@ -345,10 +351,12 @@ func (f *finder) according(si, j int) (Quote, bool) {
 	return Quote{}, false
 }
 
-// clauseBefore reads "CLAUSE, X said." where the cue ends the sentence.
+// clauseBefore reads "CLAUSE, X said." where the attribution closes the
+// clause, and "A, X said, B" where it interrupts it (A is no clause of its
+// own: "Acts of protest, he said, are acts of patriotism"; then the content
+// is the whole sentence, as PolNeAR merges the pieces of one attribution).
 func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 	toks := f.toks[si]
-	// X said. / said X.
 	c := j - 1
 	for c >= 0 && toks[c].Low != "," {
 		c--
@@ -356,22 +364,83 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 	if c < 3 {
 		return Quote{}, false
 	}
-	s, e := f.npAfter(toks, j+n)
-	if j > c+1 {
-		s, e = f.trimMention(toks[c+1:j], toks[c+1].Start, toks[j-1].End)
+	var s, e int
+	if j == c+1 {
+		if !inverting[toks[j].Low] {
+			return Quote{}, false // ", shows Republicans ...": not an attribution
+		}
+		s, e = f.npAfter(toks, j+n) // said X.
+	} else {
+		s, e = f.npBefore(toks, j) // X said.
+		if s < e && s != toks[c+1].Start || clauseAux[toks[j-1].Low] {
+			return Quote{}, false // ", where he hopes to", "are expected to"
+		}
+	}
+	if s >= e {
+		return Quote{}, false
 	}
 	rest := j + n
 	for rest < len(toks) && toks[rest].End <= e {
 		rest++
 	}
-	for rest < len(toks) && !toks[rest].Word {
-		rest++
-	}
-	if s >= e || rest < len(toks) {
+	tail, ok := attributionTail(toks[rest:])
+	if !ok {
 		return Quote{}, false // more follows: not a closing attribution
 	}
 	q := Quote{Kind: Indirect, Sentence: si, Speaker: f.text[s:e], SpeakerStart: s, SpeakerEnd: e}
 	f.setCue(&q, toks[j:j+n])
 	q.Start, q.End = toks[0].Start, toks[c-1].End
+	if !hasFiniteVerb(toks[:c]) || subordinators[toks[0].Low] {
+		// "A, X said, B": the content goes on after the attribution.
+		b := rest + tail + 1
+		if b >= len(toks) || toks[rest+tail].Low != "," {
+			return Quote{}, false
+		}
+		end := f.clauseEnd(toks, b, false)
+		for end > b && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) {
+			end--
+		}
+		if end-b < 2 {
+			return Quote{}, false
+		}
+		q.End = toks[end-1].End
+	}
 	return q, true
+}
+
+// inverting cues may come before their speaker: "..., said Trump".
+var inverting = map[string]bool{
+	"said": true, "says": true, "added": true, "adds": true, "wrote": true, "writes": true,
+	"asked": true, "asks": true, "explained": true, "explains": true, "continued": true,
+	"noted": true, "notes": true, "argued": true, "argues": true, "insisted": true, "warned": true,
+	"stated": true, "declared": true, "recalled": true, "replied": true, "responded": true,
+}
+
+// subordinators open a clause that cannot be reported on its own.
+var subordinators = map[string]bool{
+	"though": true, "although": true, "while": true, "if": true, "when": true, "because": true,
+	"as": true, "since": true, "after": true, "before": true, "unless": true, "whereas": true,
+	"like": true, "despite": true, "once": true, "until": true, "whether": true,
+}
+
+// attributionTail says whether toks, what follows "CLAUSE, X said", only
+// completes the attribution: nothing, circumstances ("Tuesday in Paris",
+// "in a statement", "told reporters on Monday") up to the end or a comma
+// (", noting that ..." is a cue of its own), but no clause of its own.
+func attributionTail(toks []token) (int, bool) {
+	for i, t := range toks {
+		if !t.Word {
+			if t.Low == "," || t.Low == "." || t.Low == ";" || t.Low == "—" || t.Low == ":" && i == len(toks)-1 {
+				return i, true
+			}
+			if t.Low == "(" || t.Low == ")" || t.Low == "'s" || t.Low == "-" {
+				continue
+			}
+			return i, false
+		}
+		if i >= 10 || t.Low == "that" || clauseAux[t.Low] || pronouns[t.Low] && t.Low != "it" {
+			return i, false
+		}
+	}
+	return len(toks), true
 }
