@@ -10,6 +10,10 @@ import (
 //	an introduction ending in a colon in the previous paragraph
 //	a quote paragraph continuing the previous quote's speaker
 func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
+	// Next to quotation marks, a cue's subject is the speaker even when it
+	// is only described ("the announcer said, “...").
+	f.described = true
+	defer func() { f.described = false }()
 	toks := f.toks[si]
 	// After the closing mark, in the same sentence: ", X said" or ", said X".
 	if m.Closed {
@@ -60,13 +64,38 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 	}
 }
 
-// attributeAfter reads ", X said" or ", said X" from toks[k:].
+// attributeAfter reads ", X said" or ", said X" from toks[k:], or a
+// signature "— Name" that ends the sentence.
 func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
+	if k < len(toks) && dashes[toks[k].Low] && k+1 < len(toks) && toks[k+1].capitalized() {
+		s, e := f.npAfter(toks, k+1)
+		n := k + 1
+		for n < len(toks) && toks[n].Start < e {
+			n++
+		}
+		if s < e && (n == len(toks) || toks[n].Low == "." || toks[n].Low == "," || toks[n].Low == "(") {
+			f.setCue(q, toks[k:k+1])
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, f.withAppositive(toks, e)
+			q.Speaker = f.text[s:q.SpeakerEnd]
+			return true
+		}
+	}
 	for k < len(toks) && !toks[k].Word && toks[k].Low != "." {
 		k++ // , ” —
 	}
 	limit := min(len(toks), k+10)
 	for j := k; j < limit; j++ {
+		if toks[j].Low == "(" {
+			// "Rep. Gwen Moore (D-Wis.) said": step over the parenthesis
+			for p := j + 1; p < min(len(toks), j+8); p++ {
+				if toks[p].Low == ")" {
+					limit = min(len(toks), limit+p-j)
+					j = p
+					break
+				}
+			}
+			continue
+		}
 		if !toks[j].Word && toks[j].Low != "'s" {
 			if toks[j].Low == "." || toks[j].Low == ";" {
 				return false
@@ -261,7 +290,7 @@ func (f *finder) trimMention(ts []token, s, e int) (int, int) {
 	}
 	ts = ts[i:]
 	head := ts[len(ts)-1]
-	if !f.isHead(head) {
+	if !f.isHead(head) && !(f.described && describedHead(ts)) {
 		return 0, 0
 	}
 	if head.capitalized() {
@@ -451,4 +480,21 @@ var peopleNouns = map[string]bool{
 	"document": true, "letter": true, "memo": true, "data": true, "figures": true, "economist": true,
 	"researcher": true, "scientist": true, "doctor": true, "police": true, "witness": true, "resident": true,
 	"everyone": true, "nobody": true, "someone": true, "both": true, "many": true, "some": true, "others": true,
+}
+
+// dashes set off a signature after a quote: “...” — Name.
+var dashes = map[string]bool{"—": true, "―": true, "–": true}
+
+// describedHead says whether ts is a short description of a speaker that
+// isHead does not know: a determiner and a common noun ("the announcer",
+// "the ad's narrator", "a spokeswoman for the campaign" is known already).
+func describedHead(ts []token) bool {
+	if len(ts) < 2 || len(ts) > 4 || !determiners[ts[0].Low] && !strings.HasSuffix(ts[0].Low, "'s") {
+		return false
+	}
+	h := ts[len(ts)-1].Low
+	if !ts[len(ts)-1].Word || ts[len(ts)-1].capitalized() || stopBefore[h] || skippable[h] || determiners[h] || pronouns[h] {
+		return false
+	}
+	return !strings.HasSuffix(h, "ly") && !strings.HasSuffix(h, "ing") && !strings.HasSuffix(h, "ed") && len(h) > 2
 }

@@ -46,6 +46,9 @@ type finder struct {
 	toks  [][]token
 	buf   []byte // scratch for multi-word cue lookups
 	ends  []int
+	// described lets a mention end in any common noun after a
+	// determiner: set while attributing quoted words.
+	described bool
 }
 
 // sentenceAt returns the index of the sentence holding byte offset p, or the

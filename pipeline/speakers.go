@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
 
 	"score/lexicons"
@@ -23,8 +24,8 @@ import (
 //     "sources"), type unnamed.
 func ResolveSpeakers(text string, sents []Sentence, quotes []Quote, lx *lexicons.Set) {
 	toks := sentenceTokens(text, sents)
-	r := resolver{text: text, lx: lx, names: fullNames(text, toks, lx)}
-	r.mentions = r.entityMentions(toks)
+	r := resolver{text: text, lx: lx, names: fullNames(text, toks, lx), sents: sents}
+	r.mentions = r.entityMentions(toks, quotes)
 	var prev *Quote
 	for i := range quotes {
 		q := &quotes[i]
@@ -40,10 +41,14 @@ type resolver struct {
 	lx       *lexicons.Set
 	names    map[string]string // last word (folded) -> fullest name in the article
 	mentions []mention         // named entities in text order
+	sents    []Sentence
 }
 
 type mention struct {
 	pos         int
+	sent        int    // the sentence it is in
+	quoted      bool   // inside someone's quoted words: never a sentence's subject
+	title       string // the title written before the name ("senator" for "Sen. Claire McCaskill")
 	name, typ   string
 	affiliation string
 }
@@ -60,6 +65,11 @@ func (r *resolver) resolve(q *Quote, prev *Quote) {
 	low := strings.ToLower(m)
 	if pronouns[low] || low == "his" || low == "her" {
 		r.pronoun(q, low, prev)
+		return
+	}
+	if mm, ok := r.titled(low, q.SpeakerStart); ok {
+		// "the senator": the person last introduced with that title
+		q.SpeakerName, q.SpeakerType, q.Affiliation = mm.name, mm.typ, mm.affiliation
 		return
 	}
 	if name, typ, aff, ok := r.canonical(m); ok {
@@ -91,7 +101,12 @@ func mentionCore(m string) string {
 	return m
 }
 
-// pronoun resolves he/she/they/it/we/i to the entity in focus.
+// pronoun resolves he/she/they/it/we/i to the entity in focus, in this
+// order (a simple centering): the previous quote's speaker when that quote
+// is in this sentence or the one before ("“A,” Trump said. “B,” he
+// added."); the subject of the previous sentence, its first entity outside
+// quotation marks ("Zelenskiy spoke with Trump. He said ..." is Zelenskiy);
+// the previous quote's speaker when it is near; the last entity named.
 func (r *resolver) pronoun(q *Quote, p string, prev *Quote) {
 	want := Person
 	if p == "they" || p == "we" || p == "it" {
@@ -103,26 +118,70 @@ func (r *resolver) pronoun(q *Quote, p string, prev *Quote) {
 		}
 		return typ == Organization || typ == Group || typ == Unnamed
 	}
-	if prev != nil && fits(prev.SpeakerType) && q.Start-prev.End < 600 {
-		q.SpeakerName, q.SpeakerType, q.Affiliation = prev.SpeakerName, prev.SpeakerType, prev.Affiliation
-		return
+	take := func(name, typ, aff string) {
+		q.SpeakerName, q.SpeakerType, q.Affiliation = name, typ, aff
 	}
 	pos := q.Start
 	if q.SpeakerStart >= 0 {
 		pos = q.SpeakerStart
 	}
+	si := q.Sentence
+	if q.SpeakerStart >= 0 && si < len(r.sents) && (pos < r.sents[si].Start || pos >= r.sents[si].End) {
+		si = r.sentenceAt(pos)
+	}
+	if prev != nil && fits(prev.SpeakerType) && prev.Sentence >= si-1 && prev.Sentence <= si {
+		take(prev.SpeakerName, prev.SpeakerType, prev.Affiliation)
+		return
+	}
+	if si > 0 && si <= len(r.sents) && r.sents[si-1].Para == r.sents[min(si, len(r.sents)-1)].Para {
+		if m, ok := r.subjectOf(si-1, fits); ok {
+			take(m.name, m.typ, m.affiliation)
+			return
+		}
+	}
+	if prev != nil && fits(prev.SpeakerType) && q.Start-prev.End < 600 {
+		take(prev.SpeakerName, prev.SpeakerType, prev.Affiliation)
+		return
+	}
 	for i := len(r.mentions) - 1; i >= 0; i-- {
 		m := r.mentions[i]
 		if m.pos < pos && fits(m.typ) {
-			q.SpeakerName, q.SpeakerType, q.Affiliation = m.name, m.typ, m.affiliation
+			take(m.name, m.typ, m.affiliation)
 			return
 		}
 	}
 	if prev != nil {
-		q.SpeakerName, q.SpeakerType, q.Affiliation = prev.SpeakerName, prev.SpeakerType, prev.Affiliation
+		take(prev.SpeakerName, prev.SpeakerType, prev.Affiliation)
 		return
 	}
 	q.SpeakerType = Unknown
+}
+
+// subjectOf returns the first entity of sentence si outside quotation
+// marks, when it fits.
+func (r *resolver) subjectOf(si int, fits func(string) bool) (mention, bool) {
+	start := r.sents[si].Start
+	i, _ := slices.BinarySearchFunc(r.mentions, start, func(m mention, p int) int { return m.pos - p })
+	for ; i < len(r.mentions) && r.mentions[i].sent == si; i++ {
+		if m := r.mentions[i]; !m.quoted {
+			return m, fits(m.typ)
+		}
+	}
+	return mention{}, false
+}
+
+// sentenceAt returns the index of the sentence holding byte offset p.
+func (r *resolver) sentenceAt(p int) int {
+	i, _ := slices.BinarySearchFunc(r.sents, p, func(s Sentence, p int) int {
+		switch {
+		case s.End <= p:
+			return -1
+		case s.Start > p:
+			return 1
+		}
+		return 0
+	})
+	return min(i, len(r.sents)-1)
 }
 
 // canonical resolves a written mention that is not a pronoun.
@@ -173,10 +232,15 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 		nameWords = append(nameWords, w)
 	}
 	if len(nameWords) == 0 || !hasCapital(nameWords) {
-		if peopleNouns[last] || peopleNouns[strings.TrimSuffix(last, "s")] {
-			return "", Unnamed, "", true
+		if peopleNouns[last] || peopleNouns[strings.TrimSuffix(last, "s")] || determiners[first] {
+			return "", Unnamed, "", true // "the announcer": a source the article does not name
 		}
 		return "", "", "", false
+	}
+	for i, w := range nameWords {
+		if len(w) > 2 && strings.ToUpper(w) == w {
+			nameWords[i] = w[:1] + strings.ToLower(w[1:]) // a transcript's "WALLACE"
+		}
 	}
 	name = strings.Join(nameWords, " ")
 	key := lexicons.Fold(nameWords[len(nameWords)-1])
@@ -264,11 +328,27 @@ func fullNames(text string, sentToks [][]token, lx *lexicons.Set) map[string]str
 	return names
 }
 
-// entityMentions lists the registry entities named in the text, in order,
-// for pronoun resolution.
-func (r *resolver) entityMentions(sentToks [][]token) []mention {
+// entityMentions lists the registry entities and the people named in full
+// in the text, in order, for pronoun resolution; a mention inside the
+// quoted words of a direct or partial quote is marked quoted.
+func (r *resolver) entityMentions(sentToks [][]token, quotes []Quote) []mention {
 	var out []mention
-	for _, toks := range sentToks {
+	qi := 0
+	inQuoted := func(p int) bool {
+		for qi < len(quotes) && (quotes[qi].End <= p || quotes[qi].Kind == Indirect) {
+			if quotes[qi].Start > p {
+				break
+			}
+			qi++
+		}
+		for k := qi; k < len(quotes) && quotes[k].Start <= p; k++ {
+			if quotes[k].Kind != Indirect && p < quotes[k].End {
+				return true
+			}
+		}
+		return false
+	}
+	for si, toks := range sentToks {
 		for i := 0; i < len(toks); i++ {
 			if !toks[i].Word || !toks[i].capitalized() || r.lx.Titles[toks[i].Low] {
 				continue
@@ -277,23 +357,89 @@ func (r *resolver) entityMentions(sentToks [][]token) []mention {
 			for j < len(toks) && j-i < 4 && toks[j].Word && toks[j].capitalized() {
 				j++
 			}
-			// the longest registered name in toks[i:j]
-			for e := j; e > i; e-- {
-				part := r.text[toks[i].Start:toks[e-1].End]
-				part = strings.TrimSuffix(strings.TrimSuffix(part, "’s"), "'s")
-				if sp, ok := r.lx.LookupSpeaker(part); ok {
-					out = append(out, mention{pos: toks[i].Start, name: sp.Name, typ: sp.Type, affiliation: sp.Affiliation})
-					break
+			m, ok := r.named(toks, i, j)
+			if ok {
+				m.pos, m.sent = toks[i].Start, si
+				m.quoted = inQuoted(m.pos)
+				if i > 0 {
+					m.title = titleHead(toks[i-1].Low)
 				}
-				if e-i >= 2 {
-					if _, known := r.names[lexicons.Fold(toks[e-1].Text)]; known && e == j {
-						out = append(out, mention{pos: toks[i].Start, name: part, typ: Person})
-						break
-					}
-				}
+				out = append(out, m)
 			}
 			i = j - 1
 		}
 	}
 	return out
+}
+
+// named returns the entity that the capitalised words toks[i:j] name: the
+// longest registered name starting at i, else a registered name ending at j
+// ("Ukrainian President Volodymyr Zelenskiy"), else a person the article
+// names in full.
+func (r *resolver) named(toks []token, i, j int) (mention, bool) {
+	for e := j; e > i; e-- {
+		if sp, ok := r.lx.LookupSpeaker(r.part(toks, i, e)); ok {
+			return mention{name: sp.Name, typ: sp.Type, affiliation: sp.Affiliation}, true
+		}
+	}
+	for b := i + 1; b < j; b++ {
+		if r.lx.Titles[toks[b-1].Low] || b == j-1 {
+			if sp, ok := r.lx.LookupSpeaker(r.part(toks, b, j)); ok {
+				return mention{name: sp.Name, typ: sp.Type, affiliation: sp.Affiliation}, true
+			}
+		}
+	}
+	if j-i >= 2 {
+		if full, known := r.names[lexicons.Fold(toks[j-1].Text)]; known {
+			return mention{name: full, typ: Person}, true
+		}
+	}
+	return mention{}, false
+}
+
+func (r *resolver) part(toks []token, i, e int) string {
+	part := r.text[toks[i].Start:toks[e-1].End]
+	return strings.TrimSuffix(strings.TrimSuffix(part, "’s"), "'s")
+}
+
+// titled resolves a bare description by title ("the senator", "the
+// Republican nominee") to the person the article last introduced with that
+// title before pos ("Sen. Claire McCaskill"), when there is one.
+func (r *resolver) titled(low string, pos int) (mention, bool) {
+	words := strings.Fields(low)
+	if len(words) < 2 || len(words) > 4 || words[0] != "the" || pos < 0 {
+		return mention{}, false
+	}
+	t := titleHead(words[len(words)-1])
+	if t == "" {
+		return mention{}, false
+	}
+	for i := len(r.mentions) - 1; i >= 0; i-- {
+		if m := r.mentions[i]; m.pos < pos && m.title == t && m.typ == Person {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// titleHead returns the title a word names, abbreviations spelled out
+// ("sen." -> "senator"), or "" when the word is no title a description
+// can end in.
+func titleHead(w string) string {
+	switch w {
+	case "sen.":
+		return "senator"
+	case "rep.":
+		return "representative"
+	case "gov.":
+		return "governor"
+	case "gen.":
+		return "general"
+	case "president", "senator", "representative", "governor", "mayor", "secretary", "minister",
+		"spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "director", "chancellor",
+		"judge", "justice", "speaker", "chairman", "chairwoman", "candidate", "nominee",
+		"commander", "general", "king", "queen", "pope", "congressman", "congresswoman":
+		return w
+	}
+	return ""
 }
