@@ -223,6 +223,14 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 		// officials from France and Germany, underscored", "Russia, which
 		// ... has insisted"
 		for p := k - 2; p >= max(0, k-16); p-- {
+			if toks[p].Low == "," && p > 0 && toks[p-1].Word && p+1 < len(toks) && asides[toks[p+1].Low] && p >= k-8 {
+				// "Ukraine, on the other hand, has maintained": an
+				// aside between the subject and the verb
+				if s, e := f.npBefore(toks, p); s < e {
+					return s, e
+				}
+				break
+			}
 			if toks[p].Low == "," && p > 0 && toks[p-1].Word && p+1 < len(toks) && f.opensAppositive(toks[p+1]) {
 				if s, e := f.npBefore(toks, p); s < e {
 					return s, f.withAppositive(toks, e)
@@ -248,8 +256,45 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 		return 0, 0
 	}
 	s, e := f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End)
+	if k >= 3 && toks[k-1].Low == "in" && (s < e || !f.hasCue(toks[k:end])) {
+		if s, e := f.speechBy(toks, k-1); s < e {
+			return s, e
+		}
+	}
 	return s, e
 }
+
+// speechBy reads "an interview with Zelensky" ending before toks[in] ("...
+// in The Economist highlighted"): the speaker is the one who gave the
+// interview, not the outlet that printed it.
+func (f *finder) speechBy(toks []token, in int) (int, int) {
+	x := in
+	for x > 0 && in-x < 4 && toks[x-1].Word && toks[x-1].capitalized() {
+		x--
+	}
+	if x == in || x < 2 || !speechBys[toks[x-1].Low] || !speechNouns[toks[x-2].Low] {
+		return 0, 0
+	}
+	return f.trimMention(toks[x:in], toks[x].Start, toks[in-1].End)
+}
+
+// asides open a comma-delimited aside between a subject and its verb.
+var asides = map[string]bool{
+	"on": true, "for": true, "in": true, "however": true, "meanwhile": true, "though": true,
+	"too": true, "at": true, "by": true, "unlike": true, "like": true, "instead": true,
+	"moreover": true, "therefore": true, "nonetheless": true, "nevertheless": true, "meantime": true,
+	"likewise": true, "similarly": true, "separately": true,
+}
+
+// speechNouns and speechBys: "an interview with X", "remarks by X".
+var (
+	speechNouns = map[string]bool{
+		"interview": true, "remarks": true, "comments": true, "statement": true, "speech": true,
+		"letter": true, "op-ed": true, "column": true, "post": true, "tweet": true, "address": true,
+		"testimony": true, "conversation": true, "briefing": true,
+	}
+	speechBys = map[string]bool{"with": true, "by": true, "from": true, "of": true}
+)
 
 // trimMention cuts a speaker mention out of ts: it drops a trailing
 // parenthesis ("(D-Wis.)"), keeps the name of an appositive ("Peskov,

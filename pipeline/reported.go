@@ -54,7 +54,7 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 			if !ok {
 				continue
 			}
-			if overlapsDirect(q, direct) || q.Start < q.CueStart && len(out) > 0 && out[len(out)-1].End > q.Start {
+			if overlapsDirect(q, direct) || len(out) > 0 && (q.Start < q.CueStart && out[len(out)-1].End > q.Start || out[len(out)-1].Start == q.Start && out[len(out)-1].End == q.End) {
 				j += n - 1
 				continue
 			}
@@ -116,6 +116,11 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	k0 := j
 	for k0 > 0 && toks[k0-1].Word && (skippable[toks[k0-1].Low] || strings.HasSuffix(toks[k0-1].Low, "ly")) {
 		k0--
+	}
+	for b := j - 1; b >= k0; b-- {
+		if beForms[toks[b].Low] && !strings.HasSuffix(toks[j].Low, "ing") {
+			return Quote{}, false // a passive: "Trump's admiration for Putin was acknowledged"
+		}
 	}
 	participle := k0 > 0 && toks[k0-1].Low == "," && strings.HasSuffix(toks[j].Low, "ing")
 	coordinated := k0 > 0 && (toks[k0-1].Low == "and" || toks[k0-1].Low == "but")
@@ -407,6 +412,9 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 	}
 	return q, true
 }
+
+// beForms before a past cue make it passive: the subject is not the speaker.
+var beForms = map[string]bool{"is": true, "was": true, "were": true, "are": true, "been": true, "be": true, "being": true}
 
 // inverting cues may come before their speaker: "..., said Trump".
 var inverting = map[string]bool{

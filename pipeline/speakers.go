@@ -67,6 +67,16 @@ func (r *resolver) resolve(q *Quote, prev *Quote) {
 		r.pronoun(q, low, prev)
 		return
 	}
+	if w := strings.Fields(low); len(w) == 2 && (w[0] == "his" || w[0] == "her" || w[0] == "its" || w[0] == "their") && w[1] == "government" {
+		// "His government": the government of the one in focus
+		r.pronoun(q, w[0], prev)
+		if gov, ok := r.government(q.Affiliation); ok {
+			q.SpeakerName, q.SpeakerType, q.Affiliation = gov.Name, gov.Type, gov.Affiliation
+		} else {
+			q.SpeakerName, q.SpeakerType = "", Organization
+		}
+		return
+	}
 	if mm, ok := r.titled(low, q.SpeakerStart); ok {
 		// "the senator": the person last introduced with that title
 		q.SpeakerName, q.SpeakerType, q.Affiliation = mm.name, mm.typ, mm.affiliation
@@ -109,7 +119,7 @@ func mentionCore(m string) string {
 // the previous quote's speaker when it is near; the last entity named.
 func (r *resolver) pronoun(q *Quote, p string, prev *Quote) {
 	want := Person
-	if p == "they" || p == "we" || p == "it" {
+	if p == "they" || p == "we" || p == "it" || p == "its" || p == "their" {
 		want = ""
 	}
 	fits := func(typ string) bool {
@@ -193,6 +203,9 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 		return sp.Name, sp.Type, sp.Affiliation, true
 	}
 	words := strings.Fields(m)
+	if aff, ok := r.unnamedOf(words); ok {
+		return "", Unnamed, aff, true // "US officials", "Ukrainian officials"
+	}
 	// A name inside a longer mention: "Kremlin spokesperson Dmitry Peskov",
 	// "U.S. Defense Secretary Pete Hegseth", "Zelensky and Ukrainian officials".
 	for n := len(words) - 1; n >= 1; n-- {
@@ -442,4 +455,46 @@ func titleHead(w string) string {
 		return w
 	}
 	return ""
+}
+
+// unnamedOf reads "<country or nationality> officials": unnamed sources
+// with the affiliation of that country ("US officials" are not the United
+// States). The nationality is found through the registry's "<Nationality>
+// government" aliases ("Ukrainian government" is Ukraine).
+func (r *resolver) unnamedOf(words []string) (string, bool) {
+	n := len(words)
+	if n < 2 || n > 4 || !unnamedNouns[strings.ToLower(words[n-1])] {
+		return "", false
+	}
+	for _, w := range words[:n-1] {
+		if !hasCapital([]string{w}) {
+			continue
+		}
+		for _, key := range []string{w, w + " government"} {
+			if sp, ok := r.lx.LookupSpeaker(key); ok && sp.Type == Organization && sp.Affiliation != "" {
+				return sp.Affiliation, true
+			}
+		}
+	}
+	return "", hasCapital(words[:n-1])
+}
+
+// government returns the registry's government of an affiliation: the
+// organisation with that affiliation that the registry also calls
+// "<...> government" ("Ukrainian government" is Ukraine, for UA).
+func (r *resolver) government(aff string) (lexicons.Speaker, bool) {
+	if aff == "" {
+		return lexicons.Speaker{}, false
+	}
+	for _, sp := range r.lx.Speakers {
+		if sp.Affiliation != aff || sp.Type != Organization {
+			continue
+		}
+		for _, a := range sp.Aliases {
+			if strings.HasSuffix(strings.ToLower(a), " government") {
+				return sp, true
+			}
+		}
+	}
+	return lexicons.Speaker{}, false
 }
