@@ -23,16 +23,20 @@
 //
 // The lexicons (package lexicons) are data: reporting verbs, the speaker
 // registry, stance topics, tone words, abbreviations. A Model holds them and
-// what is built from them once per run; it is shared read-only by all workers.//
+// what is built from them once per run; it is shared read-only by all workers.
+//
 // # Quotes
 //
 // Quotes (marks.go, quotes.go, attribute.go, reported.go) are found in two
 // passes over one tokenization of the article. scanMarks walks the text once
 // and pairs quotation marks: “ ” and straight ", ‘ ’ and ' (British style and
-// quotes inside quotes), `` '' and '' '' (NYT style), « ». A quote left open
+// quotes inside quotes), “ ” and ” ” (NYT style), « ». A quote left open
 // at the end of a paragraph continues when the next paragraph opens with a
 // mark (one multi-paragraph quote) and otherwise ends there, so a stray mark
-// never swallows the article; apostrophes inside words never close. A quoted
+// never swallows the article; apostrophes inside words never close. In an
+// interview transcript a quote paragraph opening with "NAME:" starts a new
+// quote by that speaker, and a paragraph opened by a straight mark that never
+// closes is a block quotation whose inner quotes are read on their own. A quoted
 // stretch that stands alone, or follows "X said:" or a cue and a comma, is
 // direct; a fragment embedded in the author's sentence is partial when a
 // reporting or describing verb ("called it", "described ... as") comes before
@@ -41,7 +45,8 @@
 // "X said:" / "according to X" / "— Name" in the same paragraph, an
 // introduction ending in a colon, or the last speaker of the same paragraph or
 // of the quote paragraph just before. Reported speech is read from every cue of
-// lexicons/verbs.txt outside direct quotes: the speaker is the mention before
+// lexicons/verbs.txt outside direct quotes, and from "CLAUSE, X said" with the
+// clause before the cue: the speaker is the mention before
 // the cue (through parentheses, appositives, auxiliaries and adverbs), or for
 // ", stating that" and "and stressed" the speaker already found in the
 // sentence or its subject; the content is the that-clause, a bare clause that
@@ -63,15 +68,15 @@
 // description ("the Ukrainian leader", "the Pentagon chief") is looked up
 // among the registry's roles, whole or after leading words; a registered name
 // inside a longer mention wins ("Kremlin spokesperson Dmitry Peskov"). A
-// pronoun takes the previous quote's speaker when the type fits and it is
-// near, else the last registered or full-named entity of the right type before
-// it. Plural people nouns are groups ("European leaders") or unnamed sources
+// pronoun takes the speaker of a quote in the sentence before when the type
+// fits, else the subject of the previous sentence, else the last registered or
+// full-named entity of the right type before it; "the senator" is the person
+// last introduced with that title. "US officials" are unnamed sources with the
+// affiliation US, and "his government" the government of the person in focus,
+// both found through the registry's affiliations and "<X> government" aliases. Plural people nouns are groups ("European leaders") or unnamed sources
 // ("officials", "analysts"); organisation nouns and governments are
 // organisations. A person outside the registry gets the fullest form of the
 // name the article writes ("Peskov" -> "Dmitry Peskov").
-
-package pipeline
-
 // # Tone
 //
 // Tone (tone.go) starts from VADER: tone_vader.go recomputes govader's
@@ -105,3 +110,4 @@ package pipeline
 // against. A term with no cue is a mention (stance 0). The score is the
 // confidence, falling with the distance between the nearest cue and the
 // term; the evidence names the term and the cues that decided.
+package pipeline
