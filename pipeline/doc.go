@@ -30,7 +30,8 @@
 // Quotes (marks.go, quotes.go, attribute.go, reported.go) are found in two
 // passes over one tokenization of the article. scanMarks walks the text once
 // and pairs quotation marks: “ ” and straight ", ‘ ’ and ' (British style and
-// quotes inside quotes), “ ” and ” ” (NYT style), « ». A quote left open
+// quotes inside quotes), NYT style (two backquotes to open, two apostrophes
+// to close, or apostrophes for both), « ». A quote left open
 // at the end of a paragraph continues when the next paragraph opens with a
 // mark (one multi-paragraph quote) and otherwise ends there, so a stray mark
 // never swallows the article; apostrophes inside words never close. In an
