@@ -34,7 +34,8 @@ type toneScorer struct {
 type toneScratch struct {
 	vs   vscratch
 	norm []byte
-	hits []nbHit
+	nb   nbScratch
+	ev   []byte // evidence being written
 }
 
 // govaderBase is govader's analyser, built once: our VADER reads its
@@ -56,10 +57,7 @@ func newToneScorer(overlay map[string]float64, tm lexicons.ToneModel) *toneScore
 	if p := tm.Params["cuts"]; len(p) == 2 {
 		t.negCut, t.posCut = p[0], p[1]
 	}
-	t.vader.enders = map[string]bool{}
-	for _, w := range strings.Fields("end ends ending ended stop stops stopping stopped halt halts halting halted cessation prevent prevents preventing avert averting") {
-		t.vader.enders[w] = true
-	}
+	t.vader.setEnders(strings.Fields("end ends ending ended stop stops stopping stopped halt halts halting halted cessation prevent prevents preventing avert averting"))
 	t.pool.New = func() any { return new(toneScratch) }
 	return t
 }
@@ -93,13 +91,25 @@ func normalizeMarks(buf []byte, s string) []byte {
 	return buf
 }
 
+// normalize returns normalizeMarks(s) as a string: s itself when there is
+// nothing to change (no allocation), a new string otherwise.
+func (sc *toneScratch) normalize(s string) string {
+	if strings.IndexByte(s, 0xE2) < 0 {
+		return s
+	}
+	sc.norm = normalizeMarks(sc.norm[:0], s)
+	if string(sc.norm) == s {
+		return s
+	}
+	return string(sc.norm)
+}
+
 // parts returns the VADER compound and the Naive Bayes lean of s, leaving
 // the words that moved them in sc.
 func (t *toneScorer) parts(s string, sc *toneScratch) (v, nb float64, norm string) {
-	sc.norm = normalizeMarks(sc.norm[:0], s)
-	norm = string(sc.norm)
+	norm = sc.normalize(s)
 	v = t.vader.scores(norm, &sc.vs)
-	nb, sc.hits = t.nb.score(norm, t.scale, sc.hits[:0])
+	nb = t.nb.score(norm, t.scale, &sc.nb)
 	return v, nb, norm
 }
 
@@ -125,10 +135,9 @@ func (t *toneScorer) Score(s string) Tone {
 func (t *toneScorer) Quote(s string) Tone {
 	sc := t.pool.Get().(*toneScratch)
 	defer t.pool.Put(sc)
-	sc.norm = normalizeMarks(sc.norm[:0], s)
-	norm := string(sc.norm)
+	norm := sc.normalize(s)
 	c := t.vader.scores(norm, &sc.vs)
-	sc.hits = sc.hits[:0]
+	sc.nb.hits = sc.nb.hits[:0]
 	l := "neutral"
 	switch {
 	case c <= -quoteCut:
@@ -198,6 +207,9 @@ func evidence(norm string, sc *toneScratch, weight float64) []string {
 	// the strongest maxEvidence, kept by insertion: no sort, no map
 	var top [maxEvidence]ev
 	k := 0
+	// full says whether a word of weight w cannot enter top: adding it
+	// would change nothing, whether or not it is already there.
+	full := func(w float64) bool { return k == maxEvidence && math.Abs(w) <= math.Abs(top[k-1].w) }
 	add := func(s string, w float64) {
 		for i := 0; i < k; i++ {
 			if top[i].s == s {
@@ -219,13 +231,16 @@ func evidence(norm string, sc *toneScratch, weight float64) []string {
 		top[i] = ev{s, w}
 	}
 	for i, x := range sc.vs.sent {
-		if x != 0 {
+		if x != 0 && !full(x*weight) {
 			add(sc.vs.toks[i].low, x*weight)
 		}
 	}
-	for _, h := range sc.hits {
-		if w := h.lean * (1 - weight); math.Abs(w) >= 0.3 {
-			add("nb:"+strings.ToLower(norm[h.start:h.end]), w)
+	for _, h := range sc.nb.hits {
+		if w := h.lean * (1 - weight); math.Abs(w) >= 0.3 && !full(w) {
+			sc.ev = appendLower(append(sc.ev[:0], "nb:"...), norm[h.start:h.end])
+			if !has(top[:k], func(e ev) bool { return e.s == string(sc.ev) }) {
+				add(string(sc.ev), w)
+			}
 		}
 	}
 	if k == 0 {
@@ -233,15 +248,26 @@ func evidence(norm string, sc *toneScratch, weight float64) []string {
 	}
 	out := make([]string, k)
 	for i, e := range top[:k] {
-		b := make([]byte, 0, len(e.s)+5)
+		b := sc.ev[:0]
 		b = append(b, e.s...)
-		b = strconv.AppendFloat(b, math.Round(e.w*10)/10, 'f', 1, 64)
 		if e.w >= 0 {
-			b = append(b[:len(e.s)], append([]byte{'+'}, b[len(e.s):]...)...)
+			b = append(b, '+')
 		}
+		b = strconv.AppendFloat(b, math.Round(e.w*10)/10, 'f', 1, 64)
 		out[i] = string(b)
+		sc.ev = b
 	}
 	return out
+}
+
+// has says whether f holds for an element of s.
+func has[E any](s []E, f func(E) bool) bool {
+	for _, e := range s {
+		if f(e) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentences scores every sentence (their Tone field) and returns the tone of

@@ -65,7 +65,8 @@ func trainNB(data []labelled) map[string][3]float64 {
 		c := d.Label + 1
 		prev, prevEnd := "", -1
 		seen := map[string]bool{}
-		nbWords(d.Text, func(_ uint64, start, end int) {
+		for _, x := range nbWords(d.Text, nil) {
+			start, end := x.start, x.end
 			w := strings.ReplaceAll(strings.ToLower(d.Text[start:end]), "’", "'")
 			var feats []string
 			if !names[w] {
@@ -88,7 +89,7 @@ func trainNB(data []labelled) map[string][3]float64 {
 				total[c]++
 			}
 			prev, prevEnd = w, end
-		})
+		}
 	}
 	kept := map[string][3]float64{}
 	v := 0.0
@@ -126,20 +127,21 @@ func trainNB(data []labelled) map[string][3]float64 {
 func properNames(data []labelled) map[string]bool {
 	capN, allN := map[string]int{}, map[string]int{}
 	for _, d := range data {
-		nbWords(d.Text, func(_ uint64, start, end int) {
+		for _, x := range nbWords(d.Text, nil) {
+			start, end := x.start, x.end
 			if start == 0 {
-				return
+				continue
 			}
 			before := strings.TrimRight(d.Text[:start], " \"“‘'(")
 			if before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:") {
-				return
+				continue
 			}
 			w := strings.ReplaceAll(strings.ToLower(d.Text[start:end]), "’", "'")
 			allN[w]++
 			if c := d.Text[start]; c >= 'A' && c <= 'Z' {
 				capN[w]++
 			}
-		})
+		}
 	}
 	out := map[string]bool{}
 	for w, n := range allN {

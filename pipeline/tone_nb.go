@@ -12,7 +12,63 @@ import (
 // lexicons/tone_nb.txt and TestToneModel). Features are looked up by a
 // 64-bit hash of their words, so scoring allocates nothing.
 type nbModel struct {
-	w map[uint64][3]float64 // centred log-likelihoods: negative, neutral, positive
+	w nbTable // centred log-likelihoods: negative, neutral, positive
+}
+
+// nbTable maps a feature hash to its weights: open addressing with linear
+// probing, key and weights side by side so that a hit costs one cache line.
+// It is a map[uint64][3]float64 that does a third of the work per lookup.
+type nbTable struct {
+	slots      []nbSlot // 0 marks an empty slot
+	shift      uint     // 64 - log2(len(slots))
+	zero       bool     // the key 0, which cannot be stored in slots
+	zeroWeight [3]float64
+}
+
+type nbSlot struct {
+	key uint64
+	w   [3]float64
+}
+
+func newNBTable(n int) nbTable {
+	bits := uint(4)
+	for 3<<bits < 4*n { // load factor at most 3/4
+		bits++
+	}
+	return nbTable{slots: make([]nbSlot, 1<<bits), shift: 64 - bits}
+}
+
+// put sets the weights of key h, replacing earlier ones.
+func (t *nbTable) put(h uint64, w [3]float64) {
+	if h == 0 {
+		t.zero, t.zeroWeight = true, w
+		return
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := (h * 0x9e3779b97f4a7c15) >> t.shift; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == 0 || s.key == h {
+			s.key, s.w = h, w
+			return
+		}
+	}
+}
+
+// get returns the weights of key h.
+func (t *nbTable) get(h uint64) (*[3]float64, bool) {
+	if h == 0 {
+		return &t.zeroWeight, t.zero
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := (h * 0x9e3779b97f4a7c15) >> t.shift; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == h {
+			return &s.w, true
+		}
+		if s.key == 0 {
+			return nil, false
+		}
+	}
 }
 
 const (
@@ -21,7 +77,7 @@ const (
 )
 
 func newNBModel(features map[string][3]float64) *nbModel {
-	m := &nbModel{w: make(map[uint64][3]float64, len(features))}
+	m := &nbModel{w: newNBTable(len(features))}
 	for f, w := range features {
 		var h uint64
 		for i, word := range strings.Fields(f) {
@@ -32,7 +88,7 @@ func newNBModel(features map[string][3]float64) *nbModel {
 				h = nbPair(h, hw)
 			}
 		}
-		m.w[h] = w
+		m.w.put(h, w)
 	}
 	return m
 }
@@ -40,32 +96,43 @@ func newNBModel(features map[string][3]float64) *nbModel {
 // nbHashWord is the FNV-1a hash of a word as nbWords lowers it.
 func nbHashWord(w string) uint64 {
 	var h uint64
-	nbWords(w, func(hw uint64, _, _ int) { h = hw })
+	if ws := nbWords(w, nil); len(ws) > 0 {
+		h = ws[len(ws)-1].h
+	}
 	return h
 }
 
 func nbPair(h1, h2 uint64) uint64 { return (h1^0x9e3779b97f4a7c15)*fnvPrime ^ h2 }
 
-// nbWords calls fn with the hash and byte span of each word of s: a run of
+// nbWords appends the hash and byte span of each word of s to out: a run of
 // letters and digits, with inner apostrophes (straight or curly, hashed as
 // straight) and hyphens, lower-cased.
-func nbWords(s string, fn func(h uint64, start, end int)) {
+func nbWords(s string, out []nbWord) []nbWord {
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
-		}
-		if !nbLetter(r) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiLower[c] == 0 {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(s[i:]); !nbLetter(r) {
 			i += n
 			continue
 		}
 		start := i
 		h := uint64(fnvOffset)
 		for i < len(s) {
-			r, n = rune(s[i]), 1
-			if r >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(s[i:])
+			if c := s[i]; c < utf8.RuneSelf {
+				if l := asciiLower[c]; l != 0 {
+					h = (h ^ uint64(l)) * fnvPrime
+					i++
+					continue
+				}
+				if c != '\'' && c != '-' {
+					break
+				}
 			}
+			r, n := utf8.DecodeRuneInString(s[i:])
 			if r == '\'' || r == '’' || r == '-' {
 				// a joiner only between two letters
 				r2, _ := utf8.DecodeRuneInString(s[i+n:])
@@ -79,11 +146,7 @@ func nbWords(s string, fn func(h uint64, start, end int)) {
 				break
 			}
 			if r < utf8.RuneSelf {
-				c := byte(r)
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				h = (h ^ uint64(c)) * fnvPrime
+				h = (h ^ uint64(r)) * fnvPrime // ' or -
 			} else {
 				var buf [utf8.UTFMax]byte
 				k := utf8.EncodeRune(buf[:], unicode.ToLower(r))
@@ -93,9 +156,21 @@ func nbWords(s string, fn func(h uint64, start, end int)) {
 			}
 			i += n
 		}
-		fn(h, start, i)
+		out = append(out, nbWord{h: h, start: start, end: i})
 	}
+	return out
 }
+
+// asciiLower maps an ASCII letter or digit to its lower case, anything else to 0.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
 
 func nbLetter(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -110,36 +185,57 @@ type nbHit struct {
 	lean       float64 // positive minus negative log-likelihood
 }
 
+// nbScratch is one worker's buffers for score.
+type nbScratch struct {
+	words []nbWord
+	hits  []nbHit // the features found, in the order they were added
+}
+
+// nbWord is a word of the scored text and its weights, nil when unknown.
+type nbWord struct {
+	h          uint64
+	start, end int
+	w          *[3]float64
+}
+
 // score returns P(positive) - P(negative) under uniform priors, the
-// log-likelihoods multiplied by scale, and appends the features found to hits.
-func (m *nbModel) score(s string, scale float64, hits []nbHit) (float64, []nbHit) {
+// log-likelihoods multiplied by scale, and leaves the features found in
+// sc.hits. The words are hashed first and looked up together, so that the
+// table's cache misses overlap; the weights are then added word by word,
+// each pair after its second word, in text order.
+func (m *nbModel) score(s string, scale float64, sc *nbScratch) float64 {
+	ws := nbWords(s, sc.words[:0])
+	for i := range ws {
+		ws[i].w, _ = m.w.get(ws[i].h)
+	}
+	sc.words = ws
+	hits := sc.hits[:0]
 	var l [3]float64
-	prev, prevStart, prevEnd := uint64(0), -1, 0
-	found := false
-	add := func(h uint64, start, end int) bool {
-		w, ok := m.w[h]
-		if ok {
-			found = true
-			for c := range l {
-				l[c] += w[c]
-			}
-			hits = append(hits, nbHit{start, end, w[2] - w[0]})
+	add := func(w *[3]float64, start, end int) {
+		for c := range l {
+			l[c] += w[c]
 		}
-		return ok
+		hits = append(hits, nbHit{start, end, w[2] - w[0]})
 	}
 	// A pair is looked up only when both its words are known: training
 	// keeps a pair only if it keeps its words (a pair is no more frequent
 	// than either word), so the other lookups would miss.
-	prevKnown := false
-	nbWords(s, func(h uint64, start, end int) {
-		known := add(h, start, end)
-		if known && prevKnown && onlySpace(s[prevEnd:start]) {
-			add(nbPair(prev, h), prevStart, end)
+	for i, x := range ws {
+		if x.w == nil {
+			continue
 		}
-		prev, prevStart, prevEnd, prevKnown = h, start, end, known
-	})
-	if !found {
-		return 0, hits
+		add(x.w, x.start, x.end)
+		if i > 0 {
+			if p := ws[i-1]; p.w != nil && onlySpace(s[p.end:x.start]) {
+				if w, ok := m.w.get(nbPair(p.h, x.h)); ok {
+					add(w, p.start, x.end)
+				}
+			}
+		}
+	}
+	sc.hits = hits
+	if len(hits) == 0 {
+		return 0
 	}
 	mx := math.Max(l[0], math.Max(l[1], l[2]))
 	var p [3]float64
@@ -148,7 +244,7 @@ func (m *nbModel) score(s string, scale float64, hits []nbHit) (float64, []nbHit
 		p[c] = math.Exp(scale * (l[c] - mx))
 		sum += p[c]
 	}
-	return (p[2] - p[0]) / sum, hits
+	return (p[2] - p[0]) / sum
 }
 
 // onlySpace says whether two words are adjacent: nothing but spaces between.

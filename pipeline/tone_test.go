@@ -65,3 +65,22 @@ func BenchmarkTone(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkToneNB is the Naive Bayes half of the tone scorer alone, on every
+// sentence of the stage benchmarks' corpus.
+func BenchmarkToneNB(b *testing.B) {
+	arts := benchCorpus(b)
+	m := NewModel(lexicons.Default())
+	var sents []string
+	for _, a := range arts {
+		for _, s := range Segment(a.Text, m.Lex) {
+			sents = append(sents, a.Text[s.Start:s.End])
+		}
+	}
+	var sc nbScratch
+	loopCPU(b, textBytes(arts), func() {
+		for _, s := range sents {
+			m.tone.nb.score(s, m.tone.scale, &sc)
+		}
+	})
+}

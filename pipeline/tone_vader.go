@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"math"
 	"strings"
 	"unicode/utf8"
@@ -17,10 +18,13 @@ import (
 type vader struct {
 	// words folds govader's lexicon, booster words, negations and idiom
 	// words into one map, so that a token costs one lookup.
-	words   map[string]winfo
-	booster map[string]float64
-	special map[string]float64
-	emoji   map[string]string
+	words map[string]winfo
+	// upperLex holds the lexicon entries with capitals (":D", "XD"): the
+	// only ones a word as written, not lower-cased, can be.
+	upperLex map[string]bool
+	booster  map[string]float64
+	special  map[string]float64
+	emoji    map[string]string
 	// enders is our news extension, nil in the faithful core: a negative
 	// word within four words after one of these ("stop the millions of
 	// deaths", "an end to the war") scores 0, and so does the ender
@@ -34,6 +38,7 @@ type winfo struct {
 	val                 float64 // lexicon valence, if inLex
 	boost               float64 // booster increment, if isBoost
 	inLex, isBoost, neg bool
+	ender               bool // one of vader.enders
 	// idiom: the word is part of a multi-word special idiom or booster key;
 	// an n-gram is built (and looked up) only when all its words are.
 	idiom bool
@@ -67,11 +72,14 @@ func newVader(sia *govader.SentimentIntensityAnalyzer, overlay map[string]float6
 		f(&x)
 		v.words[w] = x
 	}
-	for w, x := range sia.Lexicon {
-		set(w, func(i *winfo) { i.val, i.inLex = x, true })
-	}
-	for w, x := range overlay {
-		set(w, func(i *winfo) { i.val, i.inLex = x, true })
+	v.upperLex = map[string]bool{}
+	for _, lex := range []map[string]float64{sia.Lexicon, overlay} {
+		for w, x := range lex {
+			set(w, func(i *winfo) { i.val, i.inLex = x, true })
+			if strings.ToLower(w) != w {
+				v.upperLex[w] = true
+			}
+		}
 	}
 	for _, w := range sia.Constants.NegateList {
 		set(w, func(i *winfo) { i.neg = true })
@@ -98,19 +106,60 @@ type vtok struct {
 	val       float64 // lexicon valence of low
 	inLex     bool    // low is in the lexicon
 	inLexWord bool    // word, case kept, is in the lexicon (govader checks both)
-	boost     float64
-	isBoost   bool
-	upper     bool // Python's str.isupper on ASCII letters
-	neg       bool // in the negation list or contains "n't"
-	idiom     bool
+	ender     bool    // low is one of vader.enders
+	// low is word, or vscratch.low[lowAt:lowEnd] while the tokens are read
+	lowAt, lowEnd int
+	boost         float64
+	isBoost       bool
+	upper         bool // Python's str.isupper on ASCII letters
+	neg           bool // in the negation list or contains "n't"
+	idiom         bool
 }
-
-func (t *vtok) isEnder(v *vader) bool { return v.enders[t.low] }
 
 // vscratch is reused between calls to avoid allocation.
 type vscratch struct {
 	toks []vtok
 	sent []float64
+	low  []byte
+}
+
+// setEnders makes ws the enders (see vader.enders).
+func (v *vader) setEnders(ws []string) {
+	v.enders = map[string]bool{}
+	for _, w := range ws {
+		v.enders[w] = true
+		x := v.words[w]
+		x.ender = true
+		v.words[w] = x
+	}
+}
+
+// lowerCase says whether strings.ToLower(w) is w because w is ASCII
+// without capitals.
+func lowerCase(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLower appends strings.ToLower(w) to b.
+func appendLower(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(w)...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // prepare returns the text govader scores: emoji replaced by their
@@ -196,6 +245,9 @@ func isUpperASCII(s string) bool {
 func (v *vader) scores(text string, sc *vscratch) float64 {
 	text = v.prepare(text)
 	toks := sc.toks[:0]
+	// The lower-case forms that differ from the token go to one buffer,
+	// made a string once at the end: one allocation per text, not per word.
+	low := sc.low[:0]
 	allUp := 0
 	for rest := text; ; {
 		tok, after, more := strings.Cut(rest, " ")
@@ -203,14 +255,31 @@ func (v *vader) scores(text string, sc *vscratch) float64 {
 		if len(w) < 3 {
 			w = tok
 		}
-		t := vtok{word: w, low: strings.ToLower(w), upper: isUpperASCII(w)}
-		info := v.words[t.low]
-		t.val, t.inLex, t.boost, t.isBoost, t.idiom = info.val, info.inLex, info.boost, info.isBoost, info.idiom
-		t.neg = info.neg || strings.Contains(t.low, "n't")
-		if t.low == t.word {
-			t.inLexWord = t.inLex
+		t := vtok{word: w, low: w, lowAt: -1, upper: isUpperASCII(w)}
+		var info winfo
+		if lowerCase(w) {
+			info = v.words[w]
 		} else {
-			t.inLexWord = v.words[t.word].inLex
+			at := len(low)
+			low = appendLower(low, w)
+			b := low[at:]
+			if string(b) == w { // a word ToLower does not change after all
+				low = low[:at]
+			} else {
+				t.lowAt, t.lowEnd = at, len(low)
+			}
+			info = v.words[string(b)]
+		}
+		t.val, t.inLex, t.boost, t.isBoost, t.idiom, t.ender = info.val, info.inLex, info.boost, info.isBoost, info.idiom, info.ender
+		t.neg = info.neg
+		if t.lowAt < 0 {
+			t.inLexWord = t.inLex
+			t.neg = t.neg || strings.Contains(w, "n't")
+		} else {
+			// govader looks the word up as written too; only a lexicon
+			// entry with capitals can match it.
+			t.inLexWord = len(v.upperLex) > 0 && v.upperLex[w]
+			t.neg = t.neg || bytes.Contains(low[t.lowAt:t.lowEnd], []byte("n't"))
 		}
 		if t.upper {
 			allUp++
@@ -221,6 +290,15 @@ func (v *vader) scores(text string, sc *vscratch) float64 {
 		}
 		rest = after
 	}
+	if len(low) > 0 {
+		all := string(low)
+		for i := range toks {
+			if t := &toks[i]; t.lowAt >= 0 {
+				t.low = all[t.lowAt:t.lowEnd]
+			}
+		}
+	}
+	sc.low = low
 	sc.toks = toks
 	n := len(toks)
 	capDiff := allUp > 0 && allUp < n
@@ -290,7 +368,7 @@ func (v *vader) scores(text string, sc *vscratch) float64 {
 			for j := max(0, i-4); j <= min(n-1, i+4); j++ {
 				// an ender up to four words before, or this word an
 				// ender with a harm up to four words after
-				if (j < i && v.enders[toks[j].low]) || (j > i && t.isEnder(v) && toks[j].inLex && toks[j].val < 0) {
+				if (j < i && toks[j].ender) || (j > i && t.ender && toks[j].inLex && toks[j].val < 0) {
 					val = 0
 				}
 			}
