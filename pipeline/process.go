@@ -12,12 +12,12 @@ import (
 type Model struct {
 	Lex    *lexicons.Set
 	tone   *toneScorer
-	topics []topicMatcher
+	topics *topicSet
 }
 
 // NewModel builds the scorers from a lexicon set.
 func NewModel(lx *lexicons.Set) *Model {
-	return &Model{Lex: lx, tone: newToneScorer(lx.Tone, lx.ToneModel), topics: newTopicMatchers(lx.Topics)}
+	return &Model{Lex: lx, tone: newToneScorer(lx.Tone, lx.ToneModel), topics: newTopicSet(newTopicMatchers(lx.Topics))}
 }
 
 // Process runs every stage on one article. Problems are data, not errors: a

@@ -18,6 +18,76 @@ type topicMatcher struct {
 	id    string
 	terms [][]string
 	cues  []stanceCue
+	// the same phrases indexed by their first word
+	termIndex, cueIndex phraseIndex
+}
+
+// phraseIndex finds the phrases that can start at a word without trying
+// them all: those whose first word is that word, and those whose first
+// word is a prefix (ends in *) starting with the same byte.
+type phraseIndex struct {
+	phrases [][]string
+	exact   map[string][]int32 // first word -> phrases, in lexicon order
+	prefix  [][]int32          // first byte of a prefix first word -> phrases, in lexicon order
+	any     []int32            // phrases whose first word is * (for the word "")
+}
+
+func newPhraseIndex(phrases [][]string) phraseIndex {
+	x := phraseIndex{phrases: phrases, exact: map[string][]int32{}, prefix: make([][]int32, 256)}
+	for k, p := range phrases {
+		f := p[0]
+		switch {
+		case !strings.HasSuffix(f, "*"):
+			x.exact[f] = append(x.exact[f], int32(k))
+		case len(f) == 1: // "*" alone matches every word
+			for b := range x.prefix {
+				x.prefix[b] = append(x.prefix[b], int32(k))
+			}
+			x.any = append(x.any, int32(k))
+		default:
+			x.prefix[f[0]] = append(x.prefix[f[0]], int32(k))
+		}
+	}
+	return x
+}
+
+// matchAt returns the length of the longest phrase matching words at i, or
+// 0, and its index: among phrases of the same length, the first. It tries
+// only the phrases that can match, and so gives what trying them all in
+// order gives (matchAtAll in stance_test.go, and TestPhraseIndex).
+func (x *phraseIndex) matchAt(words []string, i int) (n int, which int) {
+	which = -1
+	w := words[i]
+	ex := x.exact[w]
+	px := x.any
+	if w != "" {
+		px = x.prefix[w[0]]
+	}
+	// both lists are in lexicon order: merge them to keep matchAt's
+	// preference for the first of equally long phrases
+	for len(ex) > 0 || len(px) > 0 {
+		var k int32
+		if len(px) == 0 || len(ex) > 0 && ex[0] < px[0] {
+			k, ex = ex[0], ex[1:]
+		} else {
+			k, px = px[0], px[1:]
+		}
+		p := x.phrases[k]
+		if len(p) <= n || i+len(p) > len(words) {
+			continue
+		}
+		ok := true
+		for j, pw := range p {
+			if !wordMatch(pw, words[i+j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			n, which = len(p), int(k)
+		}
+	}
+	return n, which
 }
 
 type stanceCue struct {
@@ -63,6 +133,12 @@ func newTopicMatchers(ts []lexicons.Topic) []topicMatcher {
 				}
 			}
 		}
+		m.termIndex = newPhraseIndex(m.terms)
+		cuePhrases := make([][]string, len(m.cues))
+		for k, c := range m.cues {
+			cuePhrases[k] = c.words
+		}
+		m.cueIndex = newPhraseIndex(cuePhrases)
 		out[i] = m
 	}
 	return out
@@ -101,27 +177,6 @@ func wordMatch(p, w string) bool {
 	return p == w
 }
 
-// matchAt returns the length of the longest phrase matching words at i, or 0.
-func matchAt(words []string, i int, phrases [][]string) (n int, which int) {
-	which = -1
-	for k, p := range phrases {
-		if len(p) <= n || i+len(p) > len(words) {
-			continue
-		}
-		ok := true
-		for j, pw := range p {
-			if !wordMatch(pw, words[i+j]) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			n, which = len(p), k
-		}
-	}
-	return n, which
-}
-
 // span is a matched phrase or negator: words[start:end].
 type span struct {
 	start, end int
@@ -138,10 +193,10 @@ type stanceFound struct {
 
 // stanceOf decides the topic's stance in words (lower case; "" marks a
 // clause boundary). ok is false when no term appears.
-func (m topicMatcher) stanceOf(words []string) (stanceFound, bool) {
+func (m *topicMatcher) stanceOf(words []string) (stanceFound, bool) {
 	var terms []span
 	for i := 0; i < len(words); {
-		if n, _ := matchAt(words, i, m.terms); n > 0 {
+		if n, _ := m.termIndex.matchAt(words, i); n > 0 {
 			terms = append(terms, span{start: i, end: i + n})
 			i += n
 			continue
@@ -150,10 +205,6 @@ func (m topicMatcher) stanceOf(words []string) (stanceFound, bool) {
 	}
 	if len(terms) == 0 {
 		return stanceFound{}, false
-	}
-	cuePhrases := make([][]string, len(m.cues))
-	for k, c := range m.cues {
-		cuePhrases[k] = c.words
 	}
 	// Cues and negators, in text order, and where each clause starts.
 	var ops []span
@@ -168,7 +219,7 @@ func (m topicMatcher) stanceOf(words []string) (stanceFound, bool) {
 			continue
 		}
 		clause[i] = start
-		if n, k := matchAt(words, i, cuePhrases); n > 0 {
+		if n, k := m.cueIndex.matchAt(words, i); n > 0 {
 			// "and accept ...": a new verb phrase; the cues before it
 			// govern the first one only.
 			if i > 0 && (words[i-1] == "and" || words[i-1] == "or") && !within(terms, i) {
@@ -276,8 +327,16 @@ func distance(o, t span) int {
 // stanceWords returns the lower-case words of text[lo:hi], with "" for
 // punctuation that ends a clause.
 func stanceWords(text string, lo, hi int) []string {
-	var ws []string
-	for _, t := range tokenize(text, lo, hi) {
+	ws, _ := appendStanceWords(nil, nil, text, lo, hi)
+	return ws
+}
+
+// appendStanceWords is stanceWords appending to ws, with toks as scratch
+// for the tokens.
+func appendStanceWords(ws []string, toks []token, text string, lo, hi int) ([]string, []token) {
+	toks = appendTokens(toks[:0], text, lo, hi)
+	for i := range toks {
+		t := &toks[i]
 		switch {
 		case t.Word:
 			ws = append(ws, t.Low)
@@ -285,27 +344,98 @@ func stanceWords(text string, lo, hi int) []string {
 			ws = append(ws, "")
 		}
 	}
-	return ws
+	return ws, toks
+}
+
+// topicSet is the topics of a Model, with an index of the first words of
+// all their terms, so that a stretch of text is read once to know which
+// topics it can name; the others cannot match and are skipped.
+type topicSet struct {
+	matchers []topicMatcher
+	first    map[string]uint64 // first word of a term -> topics (bits)
+	prefix   [][]termPrefix    // first byte -> terms whose first word is a prefix (ends in *)
+	any      uint64            // topics with a term whose first word is * alone
+}
+
+type termPrefix struct {
+	prefix string
+	topics uint64
+}
+
+func newTopicSet(ms []topicMatcher) *topicSet {
+	ts := &topicSet{matchers: ms}
+	if len(ms) > 64 {
+		return ts // no index: every topic is tried
+	}
+	ts.first, ts.prefix = map[string]uint64{}, make([][]termPrefix, 256)
+	for ti, m := range ms {
+		bit := uint64(1) << ti
+		for _, p := range m.terms {
+			f := p[0]
+			switch {
+			case !strings.HasSuffix(f, "*"):
+				ts.first[f] |= bit
+			case len(f) == 1:
+				ts.any |= bit
+			default:
+				ts.prefix[f[0]] = append(ts.prefix[f[0]], termPrefix{f[:len(f)-1], bit})
+			}
+		}
+	}
+	return ts
+}
+
+// candidates returns the topics (bits) with a term whose first word is
+// one of words: only they can be found in words.
+func (ts *topicSet) candidates(words []string) uint64 {
+	if ts.first == nil {
+		return ^uint64(0)
+	}
+	mask := uint64(0)
+	if len(words) > 0 {
+		mask = ts.any
+	}
+	for _, w := range words {
+		mask |= ts.first[w]
+		if w != "" {
+			for _, p := range ts.prefix[w[0]] {
+				if strings.HasPrefix(w, p.prefix) {
+					mask |= p.topics
+				}
+			}
+		}
+	}
+	return mask
 }
 
 // findStances scores every topic for every quote (held by its speaker) and
 // for every narrative sentence, the sentences outside all quotes. A quote's
 // words are its content, preceded by its cue when the cue comes first in the
 // same sentence ("ruled out" + "the deployment of U.S. troops").
-func findStances(text string, sents []Sentence, quotes []Quote, topics []topicMatcher) []Stance {
+func findStances(text string, sents []Sentence, quotes []Quote, topics *topicSet) []Stance {
 	var out []Stance
+	var ws []string
+	var toks []token
+	score := func(qi, si int) {
+		mask := topics.candidates(ws)
+		for ti := range topics.matchers {
+			if ti < 64 && mask&(1<<ti) == 0 {
+				continue
+			}
+			tm := &topics.matchers[ti]
+			if f, ok := tm.stanceOf(ws); ok {
+				out = append(out, Stance{Quote: qi, Sentence: si, Topic: tm.id, Stance: f.stance, Score: f.score, Evidence: f.evidence})
+			}
+		}
+	}
 	for qi, q := range quotes {
 		lo := q.Start
 		if q.CueStart >= 0 && q.CueEnd <= q.Start && q.Sentence >= 0 && q.Sentence < len(sents) &&
 			q.CueStart >= sents[q.Sentence].Start {
 			lo = q.CueStart
 		}
-		ws := stanceWords(text, lo, q.End)
-		for _, tm := range topics {
-			if f, ok := tm.stanceOf(ws); ok {
-				out = append(out, Stance{Quote: qi, Sentence: q.Sentence, Topic: tm.id, Stance: f.stance, Score: f.score, Evidence: f.evidence})
-			}
-		}
+		ws, toks = appendStanceWords(ws[:0], toks, text, lo, q.End)
+		score(qi, q.Sentence)
 	}
 	for si, s := range sents {
 		narrative := true
@@ -318,12 +448,8 @@ func findStances(text string, sents []Sentence, quotes []Quote, topics []topicMa
 		if !narrative {
 			continue
 		}
-		ws := stanceWords(text, s.Start, s.End)
-		for _, tm := range topics {
-			if f, ok := tm.stanceOf(ws); ok {
-				out = append(out, Stance{Quote: -1, Sentence: si, Topic: tm.id, Stance: f.stance, Score: f.score, Evidence: f.evidence})
-			}
-		}
+		ws, toks = appendStanceWords(ws[:0], toks, text, s.Start, s.End)
+		score(-1, si)
 	}
 	return out
 }

@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"score/lexicons"
@@ -107,7 +109,7 @@ func TestStanceToneIsNotStance(t *testing.T) {
 	if c := govaderOnce().PolarityScores(s).Compound; c < 0 {
 		t.Fatalf("govader(%q) = %.2f; the premise of this test is that VADER does not call it negative", s, c)
 	}
-	if f := stanceIn(t, m.topics, s)["us_troops"]; f.stance != -1 {
+	if f := stanceIn(t, m.topics.matchers, s)["us_troops"]; f.stance != -1 {
 		t.Errorf("stance(%q)[us_troops] = %+v, want -1", s, f)
 	}
 }
@@ -161,6 +163,72 @@ func TestStanceFourthTopic(t *testing.T) {
 	for s, w := range want {
 		if g, ok := got[s]; !ok || g != w {
 			t.Errorf("sanctions_relief stance of %q = %d (found %v), want %+d", s, g, ok, w)
+		}
+	}
+}
+
+// matchAtAll is phraseIndex.matchAt by the definition: every phrase in
+// order, the longest match kept, the first of equally long ones.
+func matchAtAll(words []string, i int, phrases [][]string) (n int, which int) {
+	which = -1
+	for k, p := range phrases {
+		if len(p) <= n || i+len(p) > len(words) {
+			continue
+		}
+		ok := true
+		for j, pw := range p {
+			if !wordMatch(pw, words[i+j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			n, which = len(p), k
+		}
+	}
+	return n, which
+}
+
+// TestPhraseIndex checks the indexed matcher against trying every phrase,
+// on random sequences of the lexicon's words, their prefixes and
+// extensions, and clause breaks.
+func TestPhraseIndex(t *testing.T) {
+	topics := newTopicMatchers(lexicons.Default().Topics)
+	extra := [][]string{{"*"}, {"*", "out"}, {"a*", "b"}, {"ab"}, {"ab", "b"}, {"a*", "b"}}
+	var vocab []string
+	sets := [][][]string{extra}
+	for _, tm := range topics {
+		sets = append(sets, tm.terms, tm.termIndex.phrases, tm.cueIndex.phrases)
+		for _, c := range tm.cues {
+			for _, w := range c.words {
+				w = strings.TrimSuffix(w, "*")
+				vocab = append(vocab, w, w+"s", w[:len(w)/2], w+"ing")
+			}
+		}
+		for _, p := range tm.terms {
+			vocab = append(vocab, p...)
+		}
+	}
+	vocab = append(vocab, "", "a", "ab", "b", "out", "the", "not")
+	idx := make([]phraseIndex, len(sets))
+	for i, phrases := range sets {
+		idx[i] = newPhraseIndex(phrases)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 20000; n++ {
+		words := make([]string, 1+rng.IntN(8))
+		for i := range words {
+			words[i] = vocab[rng.IntN(len(vocab))]
+		}
+		for si, phrases := range sets {
+			x := &idx[si]
+			for i := range words {
+				gn, gk := x.matchAt(words, i)
+				wn, wk := matchAtAll(words, i, phrases)
+				if gn != wn || gk != wk {
+					t.Fatalf("matchAt(%q, %d) = %d, %d; trying every phrase gives %d, %d", words, i, gn, gk, wn, wk)
+				}
+			}
 		}
 	}
 }
