@@ -146,7 +146,7 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 	standalone := lead == "" || strings.HasSuffix(lead, ":") || strings.HasSuffix(lead, ",") && f.hasCue(before)
 	if standalone && (words >= 3 || endsClause(f.text[m.Start:m.End])) {
 		q.Kind = Direct
-	} else if f.partialCue(before, content) {
+	} else if f.partialCue(before, content) || m.Closed && f.text[m.Start] != ' ' && f.saidFragment(toks, content) {
 		q.Kind = Partial
 	} else {
 		return Quote{}, false
@@ -204,6 +204,28 @@ func (f *finder) partialCue(before, content []token) bool {
 	}
 	// A longer fragment is words said, even with its cue further away.
 	return words >= 4 && !title && f.hasCue(before)
+}
+
+// saidFragment says whether a fragment in lower case embedded in the
+// author's sentence is someone's words even with no cue right before it: it
+// runs three words or more ("Clinton is “the most dishonest candidate,”
+// Pence said"; "the Rove ad hits Clinton for taking “54 times more money”"),
+// or its sentence holds a reporting cue anywhere. Only a closed quote whose
+// words start right after the mark counts (a stray mark opens nothing). A short fragment in a
+// sentence with no cue stays a scare quote or a term (the Western “war
+// party”).
+func (f *finder) saidFragment(sent, content []token) bool {
+	words, title := 0, true
+	for _, t := range content {
+		if t.Word {
+			words++
+			title = title && t.capitalized()
+		}
+	}
+	if title {
+		return false
+	}
+	return words >= 3 || words > 0 && f.hasCue(sent)
 }
 
 // namingWords before "as" introduce a name, not words said.
