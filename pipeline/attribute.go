@@ -222,7 +222,7 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 		// "Peskov, Putin's spokesman, said", "European leaders, including
 		// officials from France and Germany, underscored", "Russia, which
 		// ... has insisted"
-		for p := k - 2; p >= max(0, k-16); p-- {
+		for p := k - 2; p >= max(0, k-40); p-- {
 			if toks[p].Low == "," && p > 0 && toks[p-1].Word && p+1 < len(toks) && asides[toks[p+1].Low] && p >= k-8 {
 				// "Ukraine, on the other hand, has maintained": an
 				// aside between the subject and the verb
@@ -359,8 +359,11 @@ func (f *finder) trimMention(ts []token, s, e int) (int, int) {
 
 // withAppositive extends a speaker mention ending at byte e over what the
 // article writes right after it about the speaker: a parenthesis "(R-Ga.)"
-// and an appositive ", a professor at Princeton University,". The mention as
-// written keeps them; resolution reads only the name (mentionCore).
+// and the appositives and relative clauses that follow, comma after comma
+// (", a professor at Princeton University, who advised the campaign"), up
+// to the end of the sentence or a comma followed by anything else. The
+// mention as written keeps them; resolution reads only the name
+// (mentionCore).
 func (f *finder) withAppositive(toks []token, e int) int {
 	i := 0
 	for i < len(toks) && toks[i].End <= e {
@@ -374,20 +377,59 @@ func (f *finder) withAppositive(toks []token, e int) int {
 			}
 		}
 	}
-	if i+1 < len(toks) && toks[i].Low == "," && f.opensAppositive(toks[i+1]) && toks[i+1].Low != "who" && toks[i+1].Low != "which" {
-		for p := i + 1; p < min(len(toks), i+20); p++ {
-			if t := toks[p].Low; t == "," || t == "." || t == ";" || t == ":" || t == "“" || t == "\"" || t == "”" {
-				if t == "," && p > i+1 {
-					return toks[p-1].End
-				}
-				if p == len(toks)-1 && t == "." && p > i+1 {
-					return toks[p-1].End
-				}
-				return e
-			}
+	if i > 0 && i < len(toks) && toks[i].Low == "who" && !toks[i-1].capitalized() {
+		// "a Crossroads official who was not authorized to speak"
+		p := i + 1
+		for p < min(len(toks), i+30) && !appositiveEnds[toks[p].Low] {
+			p++
+		}
+		if p < len(toks) && (toks[p].Low == "," || toks[p].Low == "." && p == len(toks)-1) {
+			e, i = toks[p-1].End, p
 		}
 	}
+	for n := 0; i+1 < len(toks) && toks[i].Low == "," && f.continuesAppositive(toks[i+1], n); n++ {
+		p := i + 1
+		for p < min(len(toks), i+40) && !appositiveEnds[toks[p].Low] {
+			p++
+		}
+		if p == i+1 || p == min(len(toks), i+40) && p < len(toks) {
+			return e
+		}
+		if p < len(toks) && toks[p].Low != "," && !(toks[p].Low == "." && p == len(toks)-1) {
+			return e // a quotation mark, a colon: not the end of a mention
+		}
+		e, i = toks[p-1].End, p
+	}
 	return e
+}
+
+// verbLike says whether a lower-case word after a comma reads as a verb,
+// not as the first word of an appositive.
+func verbLike(w string) bool {
+	switch w {
+	case "adding", "says", "said", "told", "noting", "is", "was", "has", "had", "will", "would", "did":
+		return true
+	}
+	return false
+}
+
+// appositiveEnds end one appositive of a mention.
+var appositiveEnds = map[string]bool{",": true, ".": true, ";": true, ":": true, "“": true, "\"": true, "”": true, "(": true}
+
+// continuesAppositive says whether t, after a comma following a mention,
+// starts an appositive: a determiner, a title, "who", an age ("Ki Hong,
+// 33,") or, after a first appositive, a place ("in Lawrenceville, N.J.").
+func (f *finder) continuesAppositive(t token, n int) bool {
+	if f.opensAppositive(t) {
+		return true
+	}
+	if r := t.Low[0]; r >= '0' && r <= '9' {
+		return true
+	}
+	if t.Word && !t.capitalized() && !stopBefore[t.Low] && !strings.HasSuffix(t.Low, "ing") && !strings.HasSuffix(t.Low, "ed") {
+		return !verbLike(t.Low) // "Farhana Khera, executive director of ..."
+	}
+	return n > 0 && t.capitalized()
 }
 
 // opensAppositive says whether t can start an appositive or a relative

@@ -210,6 +210,9 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 	// "U.S. Defense Secretary Pete Hegseth", "Zelensky and Ukrainian officials".
 	for n := len(words) - 1; n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
+			if n == 1 && i > 0 && hasCapital(words[i-1:i]) && !r.lx.Titles[strings.ToLower(strings.Trim(words[i-1], ".,"))] {
+				continue // "Nora Vance" is not JD Vance: another first name
+			}
 			part := strings.Join(words[i:i+n], " ")
 			if sp, ok := r.lx.LookupSpeaker(part); ok && (sp.Type == Person || n == len(words)-1 || i == 0) {
 				return sp.Name, sp.Type, sp.Affiliation, true
