@@ -26,6 +26,9 @@ func Process(a Article, m *Model) Result {
 	sum := sha256.Sum256([]byte(a.Text))
 	r := Result{Article: a, SHA256: hex.EncodeToString(sum[:])}
 	r.Sentences = Segment(a.Text, m.Lex)
+	// the sentences are tokenized once for every stage (see tokenCache)
+	tc := cacheTokens(a.Text, r.Sentences)
+	defer tc.release()
 	r.Quotes = FindQuotes(a.Text, r.Sentences, m.Lex)
 	ResolveSpeakers(a.Text, r.Sentences, r.Quotes, m.Lex)
 	for i := range r.Quotes {
