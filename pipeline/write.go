@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -206,14 +207,28 @@ func (w *tableWriter) abort() {
 	}
 }
 
+// close writes the last row group of every table and closes them. The
+// tables are separate files, so they are compressed and written at once,
+// each by its own goroutine: the end of a run is otherwise one core
+// compressing every table in turn.
 func (w *tableWriter) close() error {
-	var first error
-	for _, t := range []*table{w.articles, w.quotes, w.stances, w.rejects} {
-		if err := t.close(); err != nil && first == nil {
-			first = err
+	ts := []*table{w.articles, w.quotes, w.stances, w.rejects}
+	errs := make([]error, len(ts))
+	var wg sync.WaitGroup
+	for i, t := range ts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = t.close()
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
 	}
-	return first
+	return nil
 }
 
 // writeResult appends one article's rows to the tables. Byte offsets become
