@@ -167,3 +167,57 @@ func BenchmarkStages(b *testing.B) {
 		})
 	})
 }
+
+// benchInput is PolNeAR train, the file the whole-run figures are quoted
+// on, or the example articles; SCORE_BENCH_INPUT overrides it.
+func benchInput(b *testing.B) string {
+	b.Helper()
+	if p := os.Getenv("SCORE_BENCH_INPUT"); p != "" {
+		return p
+	}
+	shared := os.Getenv("SCORE_SHARED")
+	if shared == "" {
+		shared = filepath.Join("..", "..", "shared")
+	}
+	for _, p := range []string{filepath.Join(shared, "data", "polnear", "train.jsonl"), filepath.Join("..", "examples", "articles.jsonl")} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	b.Skip("no input: neither ../shared/data/polnear/train.jsonl nor ../examples/articles.jsonl")
+	return ""
+}
+
+// BenchmarkRun is Run, in this process, on PolNeAR train with 2 workers:
+// MB/s of input (not of text, unlike BenchmarkStages), for profiling the
+// whole run with -cpuprofile. The e2e benchmark times the binary.
+func BenchmarkRun(b *testing.B) {
+	in := benchInput(b)
+	info, err := os.Stat(in)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := NewModel(lexicons.Default())
+	out := b.TempDir()
+	loopCPU(b, info.Size(), func() {
+		if _, err := Run(Config{Inputs: []string{in}, Out: out, Workers: 2, Model: m}); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkRead is the reader alone: JSON decoding and every check of a
+// record, in MB/s of input.
+func BenchmarkRead(b *testing.B) {
+	in := benchInput(b)
+	info, err := os.Stat(in)
+	if err != nil {
+		b.Fatal(err)
+	}
+	loopCPU(b, info.Size(), func() {
+		rd := &reader{maxSize: DefaultMaxSize, seen: map[string][32]byte{}, emit: func(item) {}}
+		if err := rd.readAll([]string{in}); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
