@@ -81,8 +81,8 @@ func (f *finder) cueAt(toks []token, k int) (lexicons.Verb, int) {
 	if k >= len(toks) || !toks[k].Word {
 		return lexicons.Verb{}, 0
 	}
-	if k > 0 && toks[k-1].Word && (toks[k].capitalized() || determiners[toks[k-1].Low]) {
-		return lexicons.Verb{}, 0 // "the United States", "the report"
+	if k > 0 && toks[k-1].Word && (toks[k].capitalized() || determiners[toks[k-1].Low] || possessive(toks[k-1].Low)) {
+		return lexicons.Verb{}, 0 // "the United States", "the report", "the council's report"
 	}
 	if n := min(f.lx.VerbHeads[toks[k].Low], len(toks)-k); n > 1 {
 		buf := f.buf[:0]
@@ -104,6 +104,12 @@ func (f *finder) cueAt(toks []token, k int) (lexicons.Verb, int) {
 		return v, 1
 	}
 	return lexicons.Verb{}, 0
+}
+
+// possessive says whether w ends in 's or s' (curly apostrophes are
+// straight in token.Low).
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || len(w) > 2 && strings.HasSuffix(w, "s'")
 }
 
 // quoted turns a quoted stretch into a direct or partial quote, or rejects it
@@ -157,6 +163,16 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 	}
 	if q.Kind == Direct && q.Speaker == "" && words < 6 {
 		return Quote{}, false // a short quoted stretch with no speaker anywhere: a title or a term
+	}
+	if q.Speaker == "" && q.Kind == Partial {
+		// "Clinton’s comments further “the anti-Muslim mob mentality”":
+		// the fragment is the sentence subject's
+		if s, e := f.subject(toks[:openTok]); s < e && !determiners[strings.ToLower(f.text[s:e])] {
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+		}
+	}
+	if q.Speaker == "" {
+		f.nearSpeaker(&q, prev)
 	}
 	return q, true
 }
@@ -258,6 +274,23 @@ func (f *finder) continued(m quoted, si int, prev []Quote) int {
 		return -1
 	}
 	return -1
+}
+
+// nearSpeaker gives a quote no attribution reaches the speaker of the last
+// quote with one in the same paragraph or the two before (a quote paragraph
+// that goes on after the author's aside).
+func (f *finder) nearSpeaker(q *Quote, prev []Quote) {
+	para := f.sents[q.Sentence].Para
+	for i := len(prev) - 1; i >= 0; i-- {
+		p := prev[i]
+		if f.sents[p.Sentence].Para < para-2 {
+			return
+		}
+		if p.Speaker != "" && p.End <= q.Start {
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd = p.Speaker, p.SpeakerStart, p.SpeakerEnd
+			return
+		}
+	}
 }
 
 // attributePartial finds the speaker of a quoted fragment in the author's
