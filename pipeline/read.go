@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -247,7 +248,7 @@ func (rd *reader) readText(p string, r io.Reader, man map[string]manifestRow) {
 	if m, ok := man[a.ID]; ok {
 		a.Outlet, a.URL, a.Published, a.Title = m.Outlet, m.URL, m.Published, m.Title
 	}
-	rd.accept(a, b)
+	rd.accept(a, string(b))
 }
 
 // readJSONL reads one article per line. A line longer than the size limit
@@ -255,26 +256,28 @@ func (rd *reader) readText(p string, r io.Reader, man map[string]manifestRow) {
 func (rd *reader) readJSONL(p string, r io.Reader) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	maxLine := rd.maxSize + 1<<16
-	var line []byte
+	var buf []byte
 	for n := 1; ; n++ {
-		line = line[:0]
+		// A line that fits in the reader's buffer is read where it is;
+		// a longer one is gathered in buf.
+		line, err := br.ReadSlice('\n')
 		over := false
-		var err error
-		for {
-			var chunk []byte
-			chunk, err = br.ReadSlice('\n')
-			if !over {
-				if len(line)+len(chunk) > maxLine {
-					over, line = true, line[:0]
-				} else {
-					line = append(line, chunk...)
+		if err == bufio.ErrBufferFull {
+			buf = append(buf[:0], line...)
+			for err == bufio.ErrBufferFull {
+				var chunk []byte
+				chunk, err = br.ReadSlice('\n')
+				if !over {
+					if len(buf)+len(chunk) > maxLine {
+						over, buf = true, buf[:0]
+					} else {
+						buf = append(buf, chunk...)
+					}
 				}
 			}
-			if err != bufio.ErrBufferFull {
-				break
-			}
+			line = buf
 		}
-		rec := fmt.Sprintf("line %d", n)
+		rec := "line " + strconv.Itoa(n)
 		switch {
 		case over:
 			rd.reject(p, rec, fmt.Sprintf("record over the size limit of %d bytes", rd.maxSize))
@@ -307,10 +310,13 @@ func (rd *reader) jsonRecord(p, rec string, line []byte) {
 		rd.reject(p, rec, "invalid UTF-8")
 		return
 	}
-	var j jsonArticle
-	if err := json.Unmarshal(line, &j); err != nil {
-		rd.reject(p, rec, fmt.Sprintf("malformed JSON: %v", err))
-		return
+	j, ok := decodeArticle(line)
+	if !ok {
+		j = jsonArticle{}
+		if err := json.Unmarshal(line, &j); err != nil {
+			rd.reject(p, rec, fmt.Sprintf("malformed JSON: %v", err))
+			return
+		}
 	}
 	id, err := jsonID(j.ID)
 	if err != nil {
@@ -325,7 +331,7 @@ func (rd *reader) jsonRecord(p, rec string, line []byte) {
 		rd.reject(p, rec, fmt.Sprintf("article %q: text over the size limit of %d bytes", id, rd.maxSize))
 		return
 	}
-	rd.accept(Article{ID: id, Outlet: j.Outlet, URL: j.URL, Published: j.Published, Title: j.Title, Source: p, Record: rec}, []byte(*j.Text))
+	rd.accept(Article{ID: id, Outlet: j.Outlet, URL: j.URL, Published: j.Published, Title: j.Title, Source: p, Record: rec}, *j.Text)
 }
 
 // jsonID accepts a string or a number as the id.
@@ -348,12 +354,12 @@ func jsonID(raw json.RawMessage) (string, error) {
 }
 
 // accept checks an article's text and date and emits it, or a reject.
-func (rd *reader) accept(a Article, text []byte) {
-	if !utf8.Valid(text) {
+func (rd *reader) accept(a Article, text string) {
+	if !utf8.ValidString(text) {
 		rd.reject(a.Source, a.Record, fmt.Sprintf("article %q: invalid UTF-8", a.ID))
 		return
 	}
-	a.Text = Normalize(string(text))
+	a.Text = Normalize(text)
 	if strings.TrimSpace(a.Text) == "" {
 		rd.reject(a.Source, a.Record, fmt.Sprintf("article %q: empty text", a.ID))
 		return

@@ -3,10 +3,14 @@ package pipeline
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // readItems runs the reader over paths and returns what it emitted.
@@ -181,4 +185,95 @@ func TestReadMissingPathFails(t *testing.T) {
 	if err := rd.readAll([]string{filepath.Join(t.TempDir(), "nope.jsonl")}); err == nil {
 		t.Error("readAll on a missing path: no error")
 	}
+}
+
+// decodeCases are lines for the fast decoder's differential test: what
+// PolNeAR and our examples look like, and everything it must leave to
+// encoding/json.
+var decodeCases = []string{
+	`{"id": "a1", "outlet": "Daily", "published": "2025-02-12", "text": "Peace talks began.", "extra": {"x": 1}}`,
+	`{"id": 7, "text": "\ufeffNumber id.\r\nSecond line.", "quotes": [{"start": 1, "end": -2.5e+3, "ok": true, "no": false, "n": null}, [], {}]}`,
+	`{"id":"x","text":"esc \" \\ \/ \b \f \n \r \t end","title":"T","url":"u"}`,
+	`{"id": "s", "text": "surrogates \ud83d\ude00 \ud83d lone \u00e9"}`,
+	`  {"id": "ws", "text": "t"}  ` + "\n",
+	`{"id": "n", "text": null, "outlet": null}`,
+	`{"id": null, "text": "t"}`,
+	`{"ID": "case", "Text": "t"}`,
+	`{"id": "dup", "text": "a", "text": "b"}`,
+	`{"id": "dup", "text": "a", "TEXT": "b"}`,
+	`{"id": "k", "te\u0078t": "escaped name"}`,
+	`{"id": "k", "publiſhed": "2025-01-01", "text": "fold"}`,
+	`{"id": "num", "text": 5}`,
+	`{"id": "num", "outlet": 5, "text": "t"}`,
+	`{"id": "num", "outlet": ["a"], "text": "t"}`,
+	`{"id": [1, 2], "text": "t"}`,
+	`{"id": 1.5e3, "text": "t"}`,
+	`{"id": 01, "text": "t"}`,
+	`{"id": -, "text": "t"}`,
+	`{"id": "a", "text": "t",}`,
+	`{"id": "a" "text": "t"}`,
+	`{"id": "a", "text": "t"} x`,
+	`{"id": "a", "text": "bad \x escape"}`,
+	"{\"id\": \"a\", \"text\": \"control \x01 char\"}",
+	`{"id": "a", "text": "t", "x": tru}`,
+	`{"id": "a", "text": "t", "x": truex}`,
+	`{"id": "a", "text": "t", "x": 1.}`,
+	`{"id": "a", "text": "t", "x": 1e}`,
+	`{"id": "a", "text": "t", "x": "\u12"}`,
+	`{"id": "a", "text": "unterminated}`,
+	`[1, 2]`,
+	`"a string"`,
+	`{}`,
+	`{"x": [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]}`,
+	"{\"id\": \"a\", \"text\": \"t\"}\n",
+}
+
+// TestDecodeArticle: where the fast decoder answers, it answers what
+// json.Unmarshal does.
+func TestDecodeArticle(t *testing.T) {
+	for _, c := range decodeCases {
+		checkDecode(t, []byte(c))
+	}
+	deep := strings.Repeat("[", 2000) + strings.Repeat("]", 2000)
+	checkDecode(t, []byte(`{"id": "deep", "x": `+deep+`, "text": "t"}`))
+	if _, ok := decodeArticle([]byte(decodeCases[0])); !ok {
+		t.Errorf("decodeArticle(%q) left an ordinary line to encoding/json", decodeCases[0])
+	}
+}
+
+func checkDecode(t *testing.T, line []byte) {
+	t.Helper()
+	if !utf8.Valid(line) {
+		return // jsonRecord rejects it before decoding
+	}
+	got, ok := decodeArticle(line)
+	if !ok {
+		return
+	}
+	var want jsonArticle
+	if err := json.Unmarshal(line, &want); err != nil {
+		t.Fatalf("decodeArticle(%q) = %+v, ok; json.Unmarshal: %v", line, got, err)
+	}
+	if string(got.ID) != string(want.ID) || got.Outlet != want.Outlet || got.URL != want.URL ||
+		got.Published != want.Published || got.Title != want.Title || (got.Text == nil) != (want.Text == nil) ||
+		got.Text != nil && *got.Text != *want.Text {
+		t.Fatalf("decodeArticle(%q) = %+v, json.Unmarshal %+v", line, show(got), show(want))
+	}
+}
+
+func show(j jsonArticle) string {
+	text := "<nil>"
+	if j.Text != nil {
+		text = strconv.Quote(*j.Text)
+	}
+	return fmt.Sprintf("{ID:%s Outlet:%q URL:%q Published:%q Title:%q Text:%s}", j.ID, j.Outlet, j.URL, j.Published, j.Title, text)
+}
+
+func FuzzDecodeArticle(f *testing.F) {
+	for _, c := range decodeCases {
+		f.Add([]byte(c))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		checkDecode(t, line)
+	})
 }
