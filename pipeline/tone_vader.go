@@ -19,6 +19,10 @@ type vader struct {
 	// words folds govader's lexicon, booster words, negations and idiom
 	// words into one map, so that a token costs one lookup.
 	words map[string]winfo
+	// maybe has a bit set for the hash of every key of words: a word
+	// whose bit is clear (most words of a text) is not looked up. It is
+	// small enough to stay in the first-level cache; the map is not.
+	maybe *[1 << 16 / 64]uint64
 	// upperLex holds the lexicon entries with capitals (":D", "XD"): the
 	// only ones a word as written, not lower-cased, can be.
 	upperLex map[string]bool
@@ -97,7 +101,42 @@ func newVader(sia *govader.SentimentIntensityAnalyzer, overlay map[string]float6
 			set(w, func(i *winfo) { i.idiom = true })
 		}
 	}
+	v.index()
 	return v
+}
+
+// index sets the bits of maybe for the keys of words.
+func (v *vader) index() {
+	v.maybe = new([1 << 16 / 64]uint64)
+	for w := range v.words {
+		b := maybeBit(w)
+		v.maybe[b/64] |= 1 << (b % 64)
+	}
+}
+
+// maybeBit is the bit of a word in vader.maybe: 16 bits of its FNV-1a hash.
+func maybeBit[S string | []byte](w S) uint32 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * fnvPrime
+	}
+	return uint32((h * 0x9e3779b97f4a7c15) >> 48)
+}
+
+// info returns what VADER knows of a lower-case word.
+func (v *vader) info(w string) winfo {
+	if b := maybeBit(w); v.maybe[b/64]&(1<<(b%64)) == 0 {
+		return winfo{}
+	}
+	return v.words[w]
+}
+
+// infoBytes is info for a word in a buffer.
+func (v *vader) infoBytes(w []byte) winfo {
+	if b := maybeBit(w); v.maybe[b/64]&(1<<(b%64)) == 0 {
+		return winfo{}
+	}
+	return v.words[string(w)]
 }
 
 // vtok is one space-separated token, with what the rules ask of it computed once.
@@ -132,6 +171,7 @@ func (v *vader) setEnders(ws []string) {
 		x.ender = true
 		v.words[w] = x
 	}
+	v.index()
 }
 
 // lowerCase says whether strings.ToLower(w) is w because w is ASCII
@@ -250,7 +290,10 @@ func (v *vader) scores(text string, sc *vscratch) float64 {
 	low := sc.low[:0]
 	allUp := 0
 	for rest := text; ; {
-		tok, after, more := strings.Cut(rest, " ")
+		tok, after, more := rest, "", false // strings.Cut(rest, " ")
+		if i := strings.IndexByte(rest, ' '); i >= 0 {
+			tok, after, more = rest[:i], rest[i+1:], true
+		}
 		w := trimPunct(tok)
 		if len(w) < 3 {
 			w = tok
@@ -258,7 +301,7 @@ func (v *vader) scores(text string, sc *vscratch) float64 {
 		t := vtok{word: w, low: w, lowAt: -1, upper: isUpperASCII(w)}
 		var info winfo
 		if lowerCase(w) {
-			info = v.words[w]
+			info = v.info(w)
 		} else {
 			at := len(low)
 			low = appendLower(low, w)
@@ -268,7 +311,7 @@ func (v *vader) scores(text string, sc *vscratch) float64 {
 			} else {
 				t.lowAt, t.lowEnd = at, len(low)
 			}
-			info = v.words[string(b)]
+			info = v.infoBytes(b)
 		}
 		t.val, t.inLex, t.boost, t.isBoost, t.idiom, t.ender = info.val, info.inLex, info.boost, info.isBoost, info.idiom, info.ender
 		t.neg = info.neg
