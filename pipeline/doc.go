@@ -41,11 +41,14 @@
 // stretch that stands alone, or follows "X said:" or a cue and a comma, is
 // direct; a fragment embedded in the author's sentence is partial when a
 // reporting or describing verb ("called it", "described ... as") comes before
-// it, and a short Title Case fragment or one after "known as" is a name, not
-// words said. Its speaker is read around the marks: ", X said" / ", said X" /
+// it, or when it is not Title Case and runs three words or more or its
+// sentence holds a cue anywhere; a short fragment in a sentence with no cue
+// ("the Western “war party”"), a Title Case fragment or one after "known as"
+// is a term or a name, not words said. Its speaker is read around the marks: ", X said" / ", said X" /
 // "X said:" / "according to X" / "— Name" in the same paragraph, an
 // introduction ending in a colon, or the last speaker of the same paragraph or
-// of the quote paragraph just before. Reported speech is read from every cue of
+// of the two paragraphs before; a partial with no cue takes its sentence's
+// subject. Reported speech is read from every cue of
 // lexicons/verbs.txt outside direct quotes, and from "CLAUSE, X said" with the
 // clause before the cue: the speaker is the mention before
 // the cue (through parentheses, appositives, auxiliaries and adverbs), or for
@@ -62,8 +65,10 @@
 //
 // ResolveSpeakers (speakers.go) turns each mention as written into a
 // canonical name and a type. The mention keeps what the article writes about
-// the speaker ("Rep. Gwen Moore (D-Wis.)", "Dmitry Peskov, Putin's
-// spokesman"); resolution reads only its name part. A name or alias of the
+// the speaker, its chain of appositives and relative clauses included ("Rep.
+// Gwen Moore (D-Wis.)", "Dmitry Peskov, Putin's spokesman"); resolution reads
+// only its name part, and a registered surname does not match after another
+// first name ("Nora Vance" is not JD Vance). A name or alias of the
 // registry (lexicons/speakers.yaml, folded for case, accents, dotted initials
 // and the -yy/-iy/-ii transliterations) gives the canonical entity; a
 // description ("the Ukrainian leader", "the Pentagon chief") is looked up
