@@ -135,8 +135,9 @@ func measure(arts []goldArticle, lx *lexicons.Set, verbose bool) measurement {
 	for _, a := range arts {
 		text := a.Text
 		sents := Segment(text, lx)
-		qs := FindQuotes(text, sents, lx)
-		ResolveSpeakers(text, sents, qs, lx)
+		toks := Tokenize(text, sents)
+		qs := FindQuotes(text, sents, toks, lx)
+		ResolveSpeakers(text, sents, toks, qs, lx)
 		type sq struct {
 			Quote
 			cs, ce int
@@ -353,8 +354,9 @@ func TestShowArticle(t *testing.T) {
 				continue
 			}
 			sents := Segment(a.Text, lx)
-			qs := FindQuotes(a.Text, sents, lx)
-			ResolveSpeakers(a.Text, sents, qs, lx)
+			toks := Tokenize(a.Text, sents)
+			qs := FindQuotes(a.Text, sents, toks, lx)
+			ResolveSpeakers(a.Text, sents, toks, qs, lx)
 			for _, q := range qs {
 				fmt.Printf("%s %d %d %q [%s] %q -> %q (%s)\n", q.Kind, q.Start, q.End, clipString(a.Text[q.Start:q.End]), q.Cue, q.Speaker, q.SpeakerName, q.SpeakerType)
 			}

@@ -26,16 +26,14 @@ func Process(a Article, m *Model) Result {
 	sum := sha256.Sum256([]byte(a.Text))
 	r := Result{Article: a, SHA256: hex.EncodeToString(sum[:])}
 	r.Sentences = Segment(a.Text, m.Lex)
-	// the sentences are tokenized once for every stage (see tokenCache)
-	tc := cacheTokens(a.Text, r.Sentences)
-	defer tc.release()
-	r.Quotes = FindQuotes(a.Text, r.Sentences, m.Lex)
-	ResolveSpeakers(a.Text, r.Sentences, r.Quotes, m.Lex)
+	toks := Tokenize(a.Text, r.Sentences) // once, for every stage that reads words
+	r.Quotes = FindQuotes(a.Text, r.Sentences, toks, m.Lex)
+	ResolveSpeakers(a.Text, r.Sentences, toks, r.Quotes, m.Lex)
 	for i := range r.Quotes {
 		q := &r.Quotes[i]
 		q.Tone = m.tone.Quote(a.Text[q.Start:q.End])
 	}
 	r.Tone = m.tone.sentences(a.Text, r.Sentences)
-	r.Stances = findStances(a.Text, r.Sentences, r.Quotes, m.topics)
+	r.Stances = findStances(a.Text, r.Sentences, toks, r.Quotes, m.topics)
 	return r
 }

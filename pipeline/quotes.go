@@ -9,9 +9,10 @@ import (
 
 // FindQuotes finds the direct, partial and reported quotes of an article and
 // the speaker mention and cue of each (the mention is resolved to a canonical
-// speaker by ResolveSpeakers). Quotes come out in text order.
-func FindQuotes(text string, sents []Sentence, lx *lexicons.Set) []Quote {
-	f := &finder{text: text, sents: sents, lx: lx, toks: sentenceTokens(text, sents)}
+// speaker by ResolveSpeakers). toks are the tokens of sents (Tokenize).
+// Quotes come out in text order.
+func FindQuotes(text string, sents []Sentence, toks Tokens, lx *lexicons.Set) []Quote {
+	f := &finder{text: text, sents: sents, lx: lx, toks: toks}
 	marks := scanMarks(text)
 	var quotes []Quote
 	for _, m := range marks {
@@ -22,21 +23,6 @@ func FindQuotes(text string, sents []Sentence, lx *lexicons.Set) []Quote {
 	quotes = f.reported(quotes, marks)
 	slices.SortStableFunc(quotes, func(a, b Quote) int { return a.Start - b.Start })
 	return quotes
-}
-
-// sentenceTokens tokenizes every sentence into one shared buffer.
-func sentenceTokens(text string, sents []Sentence) [][]token {
-	all := make([]token, 0, len(text)/5+8)
-	bounds := make([]int, len(sents)+1)
-	for i, s := range sents {
-		all = appendTokens(all, text, s.Start, s.End)
-		bounds[i+1] = len(all)
-	}
-	toks := make([][]token, len(sents))
-	for i := range sents {
-		toks[i] = all[bounds[i]:bounds[i+1]:bounds[i+1]]
-	}
-	return toks
 }
 
 type finder struct {

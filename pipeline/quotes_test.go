@@ -33,8 +33,9 @@ func renderQuotes(text string, qs []Quote) string {
 
 func findAll(text string, lx *lexicons.Set) []Quote {
 	sents := Segment(text, lx)
-	qs := FindQuotes(text, sents, lx)
-	ResolveSpeakers(text, sents, qs, lx)
+	toks := Tokenize(text, sents)
+	qs := FindQuotes(text, sents, toks, lx)
+	ResolveSpeakers(text, sents, toks, qs, lx)
 	return qs
 }
 
@@ -181,8 +182,9 @@ func BenchmarkUnbalanced(b *testing.B) {
 		b.Run(fmt.Sprint(n>>10, "KB"), func(b *testing.B) {
 			b.SetBytes(int64(n))
 			for b.Loop() {
-				qs := FindQuotes(text, sents, lx)
-				ResolveSpeakers(text, sents, qs, lx)
+				toks := Tokenize(text, sents)
+				qs := FindQuotes(text, sents, toks, lx)
+				ResolveSpeakers(text, sents, toks, qs, lx)
 			}
 		})
 	}

@@ -22,8 +22,9 @@ import (
 //     ("Peskov" -> "Dmitry Peskov");
 //   - plural people nouns are groups or, when unnamed ("officials",
 //     "sources"), type unnamed.
-func ResolveSpeakers(text string, sents []Sentence, quotes []Quote, lx *lexicons.Set) {
-	toks := sentenceTokens(text, sents)
+//
+// toks are the tokens of sents (Tokenize).
+func ResolveSpeakers(text string, sents []Sentence, toks Tokens, quotes []Quote, lx *lexicons.Set) {
 	r := resolver{text: text, lx: lx, names: fullNames(text, toks, lx), sents: sents}
 	r.mentions = r.entityMentions(toks, quotes)
 	var prev *Quote

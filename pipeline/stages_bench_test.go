@@ -92,11 +92,13 @@ func BenchmarkStages(b *testing.B) {
 	m := NewModel(lexicons.Default())
 	size := textBytes(arts)
 	sents := make([][]Sentence, len(arts))
+	toks := make([]Tokens, len(arts))
 	quotes := make([][]Quote, len(arts))
 	results := make([]Result, len(arts))
 	for i, a := range arts {
 		sents[i] = Segment(a.Text, m.Lex)
-		quotes[i] = FindQuotes(a.Text, sents[i], m.Lex)
+		toks[i] = Tokenize(a.Text, sents[i])
+		quotes[i] = FindQuotes(a.Text, sents[i], toks[i], m.Lex)
 		results[i] = Process(a, m)
 	}
 
@@ -107,10 +109,17 @@ func BenchmarkStages(b *testing.B) {
 			}
 		})
 	})
+	b.Run("tokens", func(b *testing.B) {
+		loopCPU(b, size, func() {
+			for i, a := range arts {
+				Tokenize(a.Text, sents[i])
+			}
+		})
+	})
 	b.Run("quotes", func(b *testing.B) {
 		loopCPU(b, size, func() {
 			for i, a := range arts {
-				FindQuotes(a.Text, sents[i], m.Lex)
+				FindQuotes(a.Text, sents[i], toks[i], m.Lex)
 			}
 		})
 	})
@@ -119,7 +128,7 @@ func BenchmarkStages(b *testing.B) {
 		loopCPU(b, size, func() {
 			for i, a := range arts {
 				qs = append(qs[:0], quotes[i]...) // ResolveSpeakers fills them in place
-				ResolveSpeakers(a.Text, sents[i], qs, m.Lex)
+				ResolveSpeakers(a.Text, sents[i], toks[i], qs, m.Lex)
 			}
 		})
 	})
@@ -138,7 +147,7 @@ func BenchmarkStages(b *testing.B) {
 	b.Run("stance", func(b *testing.B) {
 		loopCPU(b, size, func() {
 			for i, a := range arts {
-				findStances(a.Text, sents[i], results[i].Quotes, m.topics)
+				findStances(a.Text, sents[i], toks[i], results[i].Quotes, m.topics)
 			}
 		})
 	})

@@ -335,6 +335,12 @@ func stanceWords(text string, lo, hi int) []string {
 // for the tokens.
 func appendStanceWords(ws []string, toks []token, text string, lo, hi int) ([]string, []token) {
 	toks = appendTokens(toks[:0], text, lo, hi)
+	return appendWords(ws, toks), toks
+}
+
+// appendWords appends the lower-case words of toks to ws, with "" for
+// punctuation that ends a clause.
+func appendWords(ws []string, toks []token) []string {
 	for i := range toks {
 		t := &toks[i]
 		switch {
@@ -344,7 +350,7 @@ func appendStanceWords(ws []string, toks []token, text string, lo, hi int) ([]st
 			ws = append(ws, "")
 		}
 	}
-	return ws, toks
+	return ws
 }
 
 // topicSet is the topics of a Model, with an index of the first words of
@@ -412,7 +418,10 @@ func (ts *topicSet) candidates(words []string) uint64 {
 // for every narrative sentence, the sentences outside all quotes. A quote's
 // words are its content, preceded by its cue when the cue comes first in the
 // same sentence ("ruled out" + "the deployment of U.S. troops").
-func findStances(text string, sents []Sentence, quotes []Quote, topics *topicSet) []Stance {
+//
+// sentToks are the tokens of sents (Tokenize); a quote's span is tokenized
+// here.
+func findStances(text string, sents []Sentence, sentToks Tokens, quotes []Quote, topics *topicSet) []Stance {
 	var out []Stance
 	var ws []string
 	var toks []token
@@ -448,7 +457,7 @@ func findStances(text string, sents []Sentence, quotes []Quote, topics *topicSet
 		if !narrative {
 			continue
 		}
-		ws, toks = appendStanceWords(ws[:0], toks, text, s.Start, s.End)
+		ws = appendWords(ws[:0], sentToks[si])
 		score(-1, si)
 	}
 	return out

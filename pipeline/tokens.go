@@ -1,13 +1,9 @@
 package pipeline
 
 import (
-	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // token is a word or a punctuation mark of a sentence, with byte offsets into
@@ -19,6 +15,28 @@ type token struct {
 	Word       bool   // letters or digits, not punctuation
 }
 
+// Tokens holds the tokens of each sentence of an article, in the order of
+// its sentences. Process tokenizes the sentences once (Tokenize) and hands
+// the same Tokens to every stage that reads words: FindQuotes,
+// ResolveSpeakers and the stance stage. Stages only read it.
+type Tokens [][]token
+
+// Tokenize returns the tokens of every sentence of text, in one shared
+// buffer.
+func Tokenize(text string, sents []Sentence) Tokens {
+	all := make([]token, 0, len(text)/5+8)
+	bounds := make([]int, len(sents)+1)
+	for i, s := range sents {
+		all = appendTokens(all, text, s.Start, s.End)
+		bounds[i+1] = len(all)
+	}
+	toks := make(Tokens, len(sents))
+	for i := range sents {
+		toks[i] = all[bounds[i]:bounds[i+1]:bounds[i+1]]
+	}
+	return toks
+}
+
 // tokenize splits text[lo:hi] into words and punctuation. A word keeps inner
 // apostrophes, hyphens and periods (Ukraine’s, pre-2014, U.S.).
 func tokenize(text string, lo, hi int) []token {
@@ -27,16 +45,6 @@ func tokenize(text string, lo, hi int) []token {
 
 // appendTokens appends the tokens of text[lo:hi] to out.
 func appendTokens(out []token, text string, lo, hi int) []token {
-	if c := cachedTokens(text); c != nil {
-		if ts, ok := c.sentence(lo, hi); ok {
-			return append(out, ts...)
-		}
-	}
-	return tokenizeInto(out, text, lo, hi)
-}
-
-// tokenizeInto is appendTokens without the cache.
-func tokenizeInto(out []token, text string, lo, hi int) []token {
 	for i := lo; i < hi; {
 		r, w := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -135,94 +143,4 @@ func lowerWord(s string) string {
 func (t token) capitalized() bool {
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
-}
-
-// An article's sentences are tokenized by several stages (quotes, speakers,
-// stance), each through appendTokens. While Process runs, a tokenCache holds
-// the tokens of every sentence, computed once, and appendTokens copies them
-// when asked for exactly a sentence of that text. Tokens are a function of
-// the text and the span, so a copy is what tokenizing again would give; the
-// cache changes no result, only the time (TestTokenCache).
-type tokenCache struct {
-	text       string // held, so that its bytes cannot be reused while cached
-	starts     []int  // sentence starts, ascending
-	ends       []int
-	toks       [][]token
-	registered bool
-}
-
-// tokenCacheKey identifies a text by its bytes in memory, not by content:
-// a lookup costs no hashing of the text.
-type tokenCacheKey struct {
-	p *byte
-	n int
-}
-
-var (
-	tokenCaches sync.Map     // tokenCacheKey -> *tokenCache
-	tokenCached atomic.Int64 // entries in tokenCaches: lookups are skipped when 0
-)
-
-// cacheTokens tokenizes every sentence of text and serves those tokens to
-// appendTokens until release is called.
-func cacheTokens(text string, sents []Sentence) *tokenCache {
-	c := &tokenCache{text: text, starts: make([]int, len(sents)), ends: make([]int, len(sents)), toks: make([][]token, len(sents))}
-	if len(text) == 0 {
-		return c
-	}
-	all := make([]token, 0, len(text)/5+8)
-	bounds := make([]int, len(sents)+1)
-	for i, s := range sents {
-		if i > 0 && s.Start < sents[i-1].Start {
-			return c // not in text order: no cache (Segment's always are)
-		}
-		c.starts[i], c.ends[i] = s.Start, s.End
-		all = tokenizeInto(all, text, s.Start, s.End)
-		bounds[i+1] = len(all)
-	}
-	for i := range sents {
-		c.toks[i] = all[bounds[i]:bounds[i+1]:bounds[i+1]]
-	}
-	// The same text in two Process calls at once: the first one's cache
-	// serves both, and when it goes the other tokenizes for itself.
-	if _, loaded := tokenCaches.LoadOrStore(c.key(), c); !loaded {
-		c.registered = true
-		tokenCached.Add(1)
-	}
-	return c
-}
-
-func (c *tokenCache) key() tokenCacheKey {
-	return tokenCacheKey{unsafe.StringData(c.text), len(c.text)}
-}
-
-// release stops serving c's tokens.
-func (c *tokenCache) release() {
-	if c.registered {
-		tokenCaches.Delete(c.key())
-		tokenCached.Add(-1)
-		c.registered = false
-	}
-}
-
-// cachedTokens returns the cache for text, or nil.
-func cachedTokens(text string) *tokenCache {
-	if tokenCached.Load() == 0 || len(text) == 0 {
-		return nil
-	}
-	if c, ok := tokenCaches.Load(tokenCacheKey{unsafe.StringData(text), len(text)}); ok {
-		return c.(*tokenCache)
-	}
-	return nil
-}
-
-// sentence returns the tokens of text[lo:hi] if it is one of the sentences.
-func (c *tokenCache) sentence(lo, hi int) ([]token, bool) {
-	i := sort.SearchInts(c.starts, lo)
-	for ; i < len(c.starts) && c.starts[i] == lo; i++ {
-		if c.ends[i] == hi {
-			return c.toks[i], true
-		}
-	}
-	return nil, false
 }
