@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"sync"
 	"time"
 )
@@ -55,23 +54,10 @@ const DefaultMaxSize = 5 << 20
 // killed run leaves the previous tables as they were. Output order is input
 // order whatever the number of workers, so the same input gives the same
 // bytes. Run fails only when it cannot run: unreadable input, unwritable
-// output.
-//
-// Unless the GOGC and GOMEMLIMIT environment variables say otherwise, Run
-// lets the heap grow to three times what is live (GOGC=200) within a soft
-// limit of 384 MiB, and puts the settings back when it returns: most of
-// what a run allocates is one article's garbage, and collecting it half as
-// often saves about a tenth of the CPU time for 15-40 MB more memory, while
-// the limit keeps a large run (row groups of up to 64 MB of text per table
-// are held until written) under 500 MB.
+// output. Run changes no process-wide setting: the garbage collector's is
+// the command's to choose (cmd/score).
 func Run(cfg Config) (Summary, error) {
 	start := time.Now()
-	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(200))
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(384 << 20))
-	}
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}

@@ -93,7 +93,7 @@ type table struct {
 // small enough to keep memory flat.
 const (
 	rowGroupRows  = 128 << 10
-	rowGroupBytes = 64 << 20
+	rowGroupBytes = 16 << 20
 )
 
 func newTable(dir, name string, schema *arrow.Schema) (*table, error) {
