@@ -332,12 +332,9 @@ func fullNames(text string, sentToks [][]token, lx *lexicons.Set) map[string]str
 			if j-i >= 2 && j-i <= 4 {
 				name := text[toks[i].Start:toks[j-1].End]
 				name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
-				last := lexicons.Fold(toks[j-1].Text)
-				last = strings.TrimSuffix(last, "s")
-				if k := lexicons.Fold(strings.Fields(name)[len(strings.Fields(name))-1]); len(name) > len(names[k]) {
+				if k := lexicons.Fold(lastField(name)); len(name) > len(names[k]) {
 					names[k] = name
 				}
-				_ = last
 			}
 			i = j
 		}
@@ -412,6 +409,12 @@ func (r *resolver) named(toks []token, i, j int) (mention, bool) {
 		}
 	}
 	return mention{}, false
+}
+
+// lastField is the last space-separated word of s (s has one).
+func lastField(s string) string {
+	f := strings.Fields(s)
+	return f[len(f)-1]
 }
 
 func (r *resolver) part(toks []token, i, e int) string {
