@@ -253,11 +253,27 @@ func evidence(norm string, sc *toneScratch, weight float64) []string {
 		if e.w >= 0 {
 			b = append(b, '+')
 		}
-		b = strconv.AppendFloat(b, math.Round(e.w*10)/10, 'f', 1, 64)
+		b = appendTenths(b, math.Round(e.w*10))
 		out[i] = string(b)
 		sc.ev = b
 	}
 	return out
+}
+
+// appendTenths appends r/10 with one decimal, as
+// strconv.AppendFloat(b, r/10, 'f', 1, 64) does for an integral r, "-0.0"
+// included, without its general float formatting.
+func appendTenths(b []byte, r float64) []byte {
+	if r != r || math.Abs(r) >= 1<<50 || r != math.Trunc(r) {
+		return strconv.AppendFloat(b, r/10, 'f', 1, 64)
+	}
+	if math.Signbit(r) {
+		b = append(b, '-')
+		r = -r
+	}
+	n := int64(r)
+	b = strconv.AppendInt(b, n/10, 10)
+	return append(b, '.', byte('0'+n%10))
 }
 
 // has says whether f holds for an element of s.

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"math"
+	"strconv"
 	"testing"
 
 	"score/lexicons"
@@ -83,4 +84,22 @@ func BenchmarkToneNB(b *testing.B) {
 			m.tone.nb.score(s, m.tone.scale, &sc)
 		}
 	})
+}
+
+// TestAppendTenths: appendTenths writes what strconv.AppendFloat writes.
+func TestAppendTenths(t *testing.T) {
+	check := func(r float64) {
+		if got, want := string(appendTenths(nil, r)), strconv.FormatFloat(r/10, 'f', 1, 64); got != want {
+			t.Errorf("appendTenths(%v) = %q, want %q", r, got, want)
+		}
+	}
+	for n := -100000; n <= 100000; n++ {
+		check(float64(n))
+	}
+	for _, r := range []float64{math.Copysign(0, -1), 1 << 49, -(1 << 49), 1 << 52, 0.5, math.Inf(1), math.NaN()} {
+		check(r)
+	}
+	for _, w := range []float64{-0.02, 0.04, -0.05, 0.05, 2.449999, -3.15, 1e-9} {
+		check(math.Round(w * 10))
+	}
 }
