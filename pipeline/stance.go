@@ -157,6 +157,13 @@ var auxiliaries = map[string]bool{
 	"remained": true, "seems": true, "seemed": true, "appears": true, "appeared": true,
 }
 
+// hedges leave open the cues after them and before the term: "hinted at
+// the possibility of swapping occupied territories" takes no position.
+var hedges = map[string]bool{
+	"possibility": true, "possible": true, "possibly": true, "perhaps": true, "maybe": true,
+	"whether": true, "if": true, "potential": true, "potentially": true, "hypothetical": true,
+}
+
 // isNegator says whether w negates what it governs.
 func isNegator(w, next string) bool {
 	switch w {
@@ -182,6 +189,7 @@ type span struct {
 	start, end int
 	side       int // -1 against or negation, +1 favor
 	neg        bool
+	hedge      bool // a hedge word: no sign of its own
 }
 
 // stanceFound is a topic's stance in one stretch of text.
@@ -240,6 +248,9 @@ func (m *topicMatcher) stanceOf(words []string) (stanceFound, bool) {
 		if isNegator(w, next) {
 			ops = append(ops, span{start: i, end: i + 1, side: -1, neg: true})
 		}
+		if hedges[w] {
+			ops = append(ops, span{start: i, end: i + 1, hedge: true})
+		}
 		i++
 	}
 	clause[len(words)] = start
@@ -259,6 +270,7 @@ func (m *topicMatcher) stanceOf(words []string) (stanceFound, bool) {
 		}
 		sign, cues, nearest := 1, false, math.MaxInt
 		var used []span
+		hedged := ""
 		for _, o := range ops {
 			inClause := clause[o.start] == cs && o.start >= cs
 			pre := o.end <= t.start && inClause
@@ -266,6 +278,15 @@ func (m *topicMatcher) stanceOf(words []string) (stanceFound, bool) {
 			post := predFrom >= 0 && o.start >= predFrom && o.start < predTo && inClause
 			if !pre && !inner && !post {
 				continue
+			}
+			if o.hedge {
+				if pre {
+					hedged = words[o.start]
+				}
+				continue
+			}
+			if hedged != "" && (pre || inner) {
+				continue // an open possibility, not a position
 			}
 			sign *= o.side
 			used = append(used, o)
@@ -277,6 +298,9 @@ func (m *topicMatcher) stanceOf(words []string) (stanceFound, bool) {
 		term := strings.Join(words[t.start:t.end], " ")
 		if mention == "" {
 			mention = "term: " + term
+			if hedged != "" {
+				mention += "; hedged: " + hedged
+			}
 		}
 		if !cues {
 			continue

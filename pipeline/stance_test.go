@@ -53,6 +53,13 @@ func TestStanceOf(t *testing.T) {
 		{"Russia demands Ukraine's neutrality", map[string]int{"nato_membership": -1}},
 		{"there will be no territorial concessions", map[string]int{"territory": +1}},
 		{"the difficulties in restoring Ukraine to its pre-2014 borders", map[string]int{"territory": -1}},
+		// Hedges leave the position open.
+		{"hinted at the possibility of swapping occupied territories", map[string]int{"territory": 0}},
+		{"the leaders discussed whether Ukraine could join NATO", map[string]int{"nato_membership": 0}},
+		{"the possibility of U.S. troops in Ukraine was ruled out", map[string]int{"us_troops": -1}},
+		// Coordinated cues on the same side do not cancel out.
+		{"joining NATO is unrealistic and must be ruled out", map[string]int{"nato_membership": -1}},
+		{"Ukraine's place is in NATO", map[string]int{"nato_membership": +1}},
 		// Mentions: a term with no cue.
 		{"the talks touched on NATO membership", map[string]int{"nato_membership": 0}},
 		{"Russia controls nearly 20% of Ukrainian territory", map[string]int{"territory": 0}},
