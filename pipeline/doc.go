@@ -113,7 +113,9 @@
 // in its predicate after an auxiliary ("U.S. troops would not be deployed").
 // So "will not accept any settlement that does not involve a full withdrawal"
 // is favor for territory, and "abandon its pursuit of NATO membership"
-// against. A term with no cue is a mention (stance 0). The score is the
+// against. A hedge before the cues (possibility, whether, if, perhaps)
+// leaves them open: "hinted at the possibility of swapping occupied
+// territories" takes no position. A term with no cue is a mention (stance 0). The score is the
 // confidence, falling with the distance between the nearest cue and the
 // term; the evidence names the term and the cues that decided.
 package pipeline
