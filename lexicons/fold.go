@@ -13,13 +13,88 @@ import (
 // Zelensky fold alike). Dotted initials join: "J.D. Vance" and "JD Vance" fold
 // alike.
 func Fold(s string) string {
-	ascii := true
+	if isASCII(s) {
+		return string(appendFoldASCII(nil, s))
+	}
+	return foldUnicode(s)
+}
+
+// AppendFold appends Fold(s) to dst. For ASCII s (most names) it allocates
+// nothing beyond dst's growth, so a lookup can fold into a stack buffer.
+func AppendFold(dst []byte, s string) []byte {
+	if isASCII(s) {
+		return appendFoldASCII(dst, s)
+	}
+	return append(dst, foldUnicode(s)...)
+}
+
+func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
-			ascii = false
-			break
+			return false
 		}
 	}
+	return true
+}
+
+// appendFoldASCII is Fold for ASCII s, in one pass: a word is a run of
+// letters, digits, dots and apostrophes, the dots and apostrophes dropped;
+// anything else separates words. TestFoldASCII holds it to foldUnicode.
+func appendFoldASCII(dst []byte, s string) []byte {
+	start := len(dst)
+	words := 0        // words written
+	initials := false // the last word written is made of single letters
+	for i := 0; i < len(s); {
+		if !foldWordByte(s[i]) {
+			i++
+			continue
+		}
+		pos := len(dst)
+		if words > 0 {
+			dst = append(dst, ' ')
+		}
+		ws := len(dst)
+		for ; i < len(s) && foldWordByte(s[i]); i++ {
+			switch c := s[i]; {
+			case c == '.' || c == '\'':
+			case 'A' <= c && c <= 'Z':
+				dst = append(dst, c+'a'-'A')
+			default:
+				dst = append(dst, c)
+			}
+		}
+		switch n := len(dst) - ws; {
+		case n == 0: // dots and apostrophes only
+			dst = dst[:pos]
+		case n == 1 && initials: // "J. D." -> "jd"
+			dst[pos] = dst[ws]
+			dst = dst[:pos+1]
+		default:
+			initials = n == 1
+			words++
+			if n > 5 {
+				switch string(dst[len(dst)-2:]) {
+				case "yy", "iy", "yi", "ii":
+					dst = append(dst[:len(dst)-2], 'y')
+				}
+			}
+		}
+	}
+	if words > 1 && string(dst[start:start+4]) == "the " {
+		dst = append(dst[:start], dst[start+4:]...)
+	}
+	return dst
+}
+
+// foldWordByte says whether ASCII c belongs to a word: a letter, a digit, or
+// a dot or apostrophe (dropped).
+func foldWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '\''
+}
+
+// foldUnicode is Fold for any s.
+func foldUnicode(s string) string {
+	ascii := isASCII(s)
 	if !ascii {
 		s = norm.NFKD.String(s)
 	}

@@ -436,7 +436,8 @@ func (s *Set) loadTopics(b []byte) ErrorList {
 // ("Zelenskiy", "President Putin" after titles are removed). Matching folds
 // case, accents and punctuation.
 func (s *Set) LookupSpeaker(name string) (Speaker, bool) {
-	i, ok := s.alias[Fold(name)]
+	var buf [64]byte
+	i, ok := s.alias[string(AppendFold(buf[:0], name))]
 	if !ok {
 		return Speaker{}, false
 	}
@@ -446,7 +447,8 @@ func (s *Set) LookupSpeaker(name string) (Speaker, bool) {
 // LookupRole finds the registry entry a description refers to
 // ("the Ukrainian leader", "Kremlin spokesman").
 func (s *Set) LookupRole(desc string) (Speaker, bool) {
-	i, ok := s.roles[Fold(desc)]
+	var buf [64]byte
+	i, ok := s.roles[string(AppendFold(buf[:0], desc))]
 	if !ok {
 		return Speaker{}, false
 	}

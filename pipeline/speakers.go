@@ -260,8 +260,8 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 		}
 	}
 	name = strings.Join(nameWords, " ")
-	key := lexicons.Fold(nameWords[len(nameWords)-1])
-	if full, ok := r.names[key]; ok && len(full) > len(name) {
+	var key [64]byte
+	if full, ok := r.names[string(lexicons.AppendFold(key[:0], nameWords[len(nameWords)-1]))]; ok && len(full) > len(name) {
 		name = full
 	}
 	if sp, ok := r.lx.LookupSpeaker(name); ok {
@@ -319,6 +319,7 @@ func orgWord(words []string) bool {
 // words ending in it, outside titles: "Peskov" -> "Dmitry Peskov".
 func fullNames(text string, sentToks [][]token, lx *lexicons.Set) map[string]string {
 	names := map[string]string{}
+	var key []byte
 	for _, toks := range sentToks {
 		for i := 0; i < len(toks); {
 			if !toks[i].Word || !toks[i].capitalized() || lx.Titles[toks[i].Low] {
@@ -332,8 +333,9 @@ func fullNames(text string, sentToks [][]token, lx *lexicons.Set) map[string]str
 			if j-i >= 2 && j-i <= 4 {
 				name := text[toks[i].Start:toks[j-1].End]
 				name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
-				if k := lexicons.Fold(lastField(name)); len(name) > len(names[k]) {
-					names[k] = name
+				key = lexicons.AppendFold(key[:0], lastField(name))
+				if len(name) > len(names[string(key)]) {
+					names[string(key)] = name
 				}
 			}
 			i = j
@@ -404,7 +406,8 @@ func (r *resolver) named(toks []token, i, j int) (mention, bool) {
 		}
 	}
 	if j-i >= 2 {
-		if full, known := r.names[lexicons.Fold(toks[j-1].Text)]; known {
+		var key [64]byte
+		if full, known := r.names[string(lexicons.AppendFold(key[:0], toks[j-1].Text))]; known {
 			return mention{name: full, typ: Person}, true
 		}
 	}
