@@ -21,7 +21,7 @@ type Article struct {
 type Sentence struct {
 	Start, End int
 	Para       int
-	Tone       Tone // set by the tone stage
+	Tone       Tone // set by the tone stage, without Evidence
 }
 
 // Quote kinds, as written to quotes.kind.

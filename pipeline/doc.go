@@ -98,7 +98,9 @@
 // on NewsMTSC (lexicons/tone_nb.txt, rebuilt by go generate), with weight,
 // sharpness and label cuts chosen on NewsMTSC dev; an article's tone is the
 // length-weighted mean of its sentences. Evidence lists the words that
-// moved the score most, with their signed weight.
+// moved the score most, with their signed weight; it is computed only where
+// a table writes it: for each quote, and for the article from its strongest
+// sentences (a sentence's own Tone has none).
 //
 // # Stance
 //

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -161,38 +162,6 @@ func (t *toneScorer) label(c float64) string {
 	return "neutral"
 }
 
-// mean is the tone of a text made of parts (an article of sentences): the
-// length-weighted mean of their scores, evidence from the strongest parts.
-func (t *toneScorer) mean(parts []Tone, lens []int) Tone {
-	sum, n := 0.0, 0
-	for i, p := range parts {
-		sum += p.Score * float64(lens[i])
-		n += lens[i]
-	}
-	if n == 0 {
-		return Tone{Label: t.label(0)}
-	}
-	c := sum / float64(n)
-	idx := make([]int, len(parts))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		return math.Abs(parts[idx[a]].Score)*float64(lens[idx[a]]) > math.Abs(parts[idx[b]].Score)*float64(lens[idx[b]])
-	})
-	var ev []string
-	seen := map[string]bool{}
-	for _, i := range idx {
-		for _, e := range parts[i].Evidence {
-			if len(ev) < maxEvidence && !seen[e] {
-				seen[e] = true
-				ev = append(ev, e)
-			}
-		}
-	}
-	return Tone{Score: c, Label: t.label(c), Evidence: ev}
-}
-
 const maxEvidence = 5
 
 // evidence lists the words that moved the score most, strongest first, each
@@ -286,19 +255,48 @@ func has[E any](s []E, f func(E) bool) bool {
 	return false
 }
 
-// sentences scores every sentence (their Tone field) and returns the tone of
-// the whole text, their length-weighted mean: VADER's compound saturates on
-// long texts, a mean of sentences does not.
+// sentences scores every sentence (their Tone field, without evidence:
+// no table reads it) and returns the tone of the whole text, their
+// length-weighted mean: VADER's compound saturates on long texts, a mean of
+// sentences does not. The text's evidence comes from its strongest
+// sentences (|score| times length), which alone are scored again for it.
 func (t *toneScorer) sentences(text string, sents []Sentence) Tone {
 	if len(sents) == 0 {
 		return t.Score(text)
 	}
-	parts := make([]Tone, len(sents))
-	lens := make([]int, len(sents))
+	sc := t.pool.Get().(*toneScratch)
+	defer t.pool.Put(sc)
+	sum, n := 0.0, 0
 	for i := range sents {
 		s := &sents[i]
-		s.Tone = t.Score(text[s.Start:s.End])
-		parts[i], lens[i] = s.Tone, s.End-s.Start
+		v, nb, _ := t.parts(text[s.Start:s.End], sc)
+		c := t.blend(v, nb)
+		s.Tone = Tone{Score: c, Label: t.label(c)}
+		sum += c * float64(s.End-s.Start)
+		n += s.End - s.Start
 	}
-	return t.mean(parts, lens)
+	if n == 0 {
+		return Tone{Label: t.label(0)}
+	}
+	c := sum / float64(n)
+	weight := func(s Sentence) float64 { return math.Abs(s.Tone.Score) * float64(s.End-s.Start) }
+	idx := make([]int, len(sents))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return weight(sents[idx[a]]) > weight(sents[idx[b]]) })
+	var ev []string
+	for _, i := range idx {
+		if len(ev) == maxEvidence {
+			break
+		}
+		s := sents[i]
+		_, _, norm := t.parts(text[s.Start:s.End], sc)
+		for _, e := range evidence(norm, sc, t.weight) {
+			if len(ev) < maxEvidence && !slices.Contains(ev, e) {
+				ev = append(ev, e)
+			}
+		}
+	}
+	return Tone{Score: c, Label: t.label(c), Evidence: ev}
 }
