@@ -29,6 +29,12 @@ func scanMarks(text string) []quoted {
 	para := 0
 	curly := strings.Contains(text, "“")
 	for i := 0; i < len(text); {
+		// An ASCII byte other than these neither opens, closes nor
+		// ends a paragraph: most of the text is skipped here.
+		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' && c != '`' && c != '\n' {
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if r == '`' && i+1 < len(text) && text[i+1] == '`' {
 			r, w = '“', 2 // `` opens like “
