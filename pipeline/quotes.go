@@ -32,6 +32,7 @@ type finder struct {
 	toks  [][]token
 	buf   []byte // scratch for multi-word cue lookups
 	ends  []int
+	words []token // scratch: the tokens of the quoted stretch being read
 	// described lets a mention end in any common noun after a
 	// determiner: set while attributing quoted words.
 	described bool
@@ -106,7 +107,8 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 	}
 	si := f.sentenceAt(m.Open)
 	s := f.sents[si]
-	content := tokenize(f.text, m.Start, m.End)
+	f.words = appendTokens(f.words[:0], f.text, m.Start, m.End)
+	content := f.words
 	words := 0
 	for _, t := range content {
 		if t.Word {
