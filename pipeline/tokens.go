@@ -22,13 +22,25 @@ type token struct {
 type Tokens [][]token
 
 // Tokenize returns the tokens of every sentence of text, in one shared
-// buffer.
+// buffer. The lower-case forms of ASCII words with capitals are written to
+// one buffer too and made a string once: one allocation per article, not one
+// per capitalised word.
 func Tokenize(text string, sents []Sentence) Tokens {
 	all := make([]token, 0, len(text)/5+8)
 	bounds := make([]int, len(sents)+1)
+	var lows []byte
 	for i, s := range sents {
-		all = appendTokens(all, text, s.Start, s.End)
+		all = scanTokens(all, &lows, text, s.Start, s.End)
 		bounds[i+1] = len(all)
+	}
+	if len(lows) > 0 {
+		arena, at := string(lows), 0
+		for i := range all {
+			if t := &all[i]; t.Word && t.Low == "" {
+				t.Low = arena[at : at+len(t.Text)]
+				at += len(t.Text)
+			}
+		}
 	}
 	toks := make(Tokens, len(sents))
 	for i := range sents {
@@ -45,6 +57,13 @@ func tokenize(text string, lo, hi int) []token {
 
 // appendTokens appends the tokens of text[lo:hi] to out.
 func appendTokens(out []token, text string, lo, hi int) []token {
+	return scanTokens(out, nil, text, lo, hi)
+}
+
+// scanTokens appends the tokens of text[lo:hi] to out. When lows is not nil,
+// an ASCII word with capitals gets Low "" and its lower-case form is
+// appended to *lows instead, for Tokenize to fill in.
+func scanTokens(out []token, lows *[]byte, text string, lo, hi int) []token {
 	for i := lo; i < hi; {
 		r, w := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -56,13 +75,18 @@ func appendTokens(out []token, text string, lo, hi int) []token {
 		case isWordRune(r):
 			j := i + w
 			for j < hi {
-				r2, w2 := rune(text[j]), 1
-				if r2 >= utf8.RuneSelf {
-					r2, w2 = utf8.DecodeRuneInString(text[j:hi])
-				}
-				if isWordRune(r2) {
-					j += w2
+				c := text[j]
+				if c < utf8.RuneSelf && asciiLower[c] != 0 { // a letter or digit
+					j++
 					continue
+				}
+				r2, w2 := rune(c), 1
+				if c >= utf8.RuneSelf {
+					r2, w2 = utf8.DecodeRuneInString(text[j:hi])
+					if isWordRune(r2) {
+						j += w2
+						continue
+					}
 				}
 				// inner joiners: Ukraine’s, pre-2014, U.S.
 				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == '@' {
@@ -79,7 +103,19 @@ func appendTokens(out []token, text string, lo, hi int) []token {
 				break
 			}
 			s := text[i:j]
-			out = append(out, token{Start: i, End: j, Text: s, Low: lowerWord(s), Word: true})
+			low := s
+			switch asciiCase(s) {
+			case asciiUpper:
+				if lows != nil {
+					*lows = appendLower(*lows, s)
+					low = ""
+				} else {
+					low = lowerWord(s)
+				}
+			case notASCII:
+				low = lowerWord(s)
+			}
+			out = append(out, token{Start: i, End: j, Text: s, Low: low, Word: true})
 			i = j
 		default:
 			out = append(out, token{Start: i, End: i + w, Text: text[i : i+w], Low: text[i : i+w]})
@@ -87,6 +123,27 @@ func appendTokens(out []token, text string, lo, hi int) []token {
 		}
 	}
 	return out
+}
+
+// What asciiCase finds.
+const (
+	asciiLowerOnly = iota // ASCII without capitals: its own lower case
+	asciiUpper            // ASCII with capitals
+	notASCII
+)
+
+func asciiCase(s string) int {
+	k := asciiLowerOnly
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return notASCII
+		}
+		if 'A' <= c && c <= 'Z' {
+			k = asciiUpper
+		}
+	}
+	return k
 }
 
 // titleAbbrev says whether w, followed by a period, is an abbreviated title
@@ -113,16 +170,17 @@ func isWordRune(r rune) bool {
 // isInitials says whether s (ending in a period) is a dotted abbreviation
 // like U.S. or J.D.
 func isInitials(s string) bool {
-	parts := strings.Split(strings.TrimSuffix(s, "."), ".")
-	if len(parts) < 2 {
-		return false
-	}
-	for _, p := range parts {
+	s = strings.TrimSuffix(s, ".")
+	for n := 1; ; n++ {
+		p, rest, more := strings.Cut(s, ".")
 		if utf8.RuneCountInString(p) != 1 {
 			return false
 		}
+		if !more {
+			return n >= 2
+		}
+		s = rest
 	}
-	return true
 }
 
 func lowerWord(s string) string {

@@ -15,6 +15,7 @@ func TestTokenize(t *testing.T) {
 	texts = append(texts,
 		"Zelensky said: “We will never accept the loss of Crimea.” U.S. Sen. J.D. Vance disagreed. Hegseth ruled out U.S. troops.\n\nPeskov said that Moscow rejects Ukraine’s NATO membership.",
 		"  Leading space. Trailing space.  \n\n\nA third paragraph; with “unbalanced marks. And more",
+		"ÉLYSÉE officials and Élysée aides met Zelenskyy’s team. NATO’S Secretary-General, the U.N.’s envoy and DR. Müller spoke.",
 		"",
 	)
 	for _, text := range texts {
@@ -30,6 +31,21 @@ func TestTokenize(t *testing.T) {
 			if got, want := appendWords(nil, toks[i]), stanceWords(text, s.Start, s.End); !reflect.DeepEqual(got, want) {
 				t.Errorf("sentence %q: words %q, stanceWords %q", text[s.Start:s.End], got, want)
 			}
+		}
+	}
+}
+
+func TestIsInitials(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"U.S.", true}, {"J.D.", true}, {"U.S", true}, {"A.B.C.", true}, {"É.U.", true},
+		{"U.", false}, {"U", false}, {"", false}, {".", false}, {"U..S.", false},
+		{"Mr.", false}, {"U.Sa.", false}, {".U.S.", false},
+	} {
+		if got := isInitials(tc.in); got != tc.want {
+			t.Errorf("isInitials(%q) = %v, want %v", tc.in, got, tc.want)
 		}
 	}
 }
