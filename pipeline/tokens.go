@@ -198,7 +198,10 @@ func lowerWord(s string) string {
 }
 
 // capitalized says whether a token starts with an upper-case letter.
-func (t token) capitalized() bool {
+func (t *token) capitalized() bool {
+	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
+		return 'A' <= t.Text[0] && t.Text[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }
