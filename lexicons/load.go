@@ -23,8 +23,9 @@ type Set struct {
 	Verbs map[string]Verb
 	// MaxVerbWords is the most words in any form of Verbs.
 	MaxVerbWords int
-	// VerbHeads maps the first word of every multi-word form ("ruled" for
-	// "ruled out") to the most words of a form starting with it.
+	// VerbHeads maps the first word of every form ("ruled" for "ruled
+	// out", "said" for "said") to the most words of a form starting with
+	// it: a word it lacks starts no form.
 	VerbHeads map[string]int
 	// Speakers is the registry of known speakers, in file order.
 	Speakers []Speaker
@@ -246,9 +247,7 @@ func (s *Set) loadVerbs(b []byte) ErrorList {
 			s.Verbs[form] = v
 			words := strings.Fields(form)
 			s.MaxVerbWords = max(s.MaxVerbWords, len(words))
-			if len(words) > 1 {
-				s.VerbHeads[words[0]] = max(s.VerbHeads[words[0]], len(words))
-			}
+			s.VerbHeads[words[0]] = max(s.VerbHeads[words[0]], len(words))
 		}
 	})
 	return errs

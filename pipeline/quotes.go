@@ -68,10 +68,14 @@ func (f *finder) cueAt(toks []token, k int) (lexicons.Verb, int) {
 	if k >= len(toks) || !toks[k].Word {
 		return lexicons.Verb{}, 0
 	}
+	heads := f.lx.VerbHeads[toks[k].Low]
+	if heads == 0 {
+		return lexicons.Verb{}, 0 // no form starts with this word
+	}
 	if k > 0 && toks[k-1].Word && (toks[k].capitalized() || determiners[toks[k-1].Low] || possessive(toks[k-1].Low)) {
 		return lexicons.Verb{}, 0 // "the United States", "the report", "the council's report"
 	}
-	if n := min(f.lx.VerbHeads[toks[k].Low], len(toks)-k); n > 1 {
+	if n := min(heads, len(toks)-k); n > 1 {
 		buf := f.buf[:0]
 		buf = append(buf, toks[k].Low...)
 		ends := f.ends[:0]
