@@ -26,7 +26,18 @@ type Tokens [][]token
 // one buffer too and made a string once: one allocation per article, not one
 // per capitalised word.
 func Tokenize(text string, sents []Sentence) Tokens {
-	all := make([]token, 0, len(text)/5+8)
+	toks, _ := tokenizeInto(nil, text, sents)
+	return toks
+}
+
+// tokenizeInto is Tokenize writing the tokens to all's storage (grown when
+// short), so that Process can reuse one buffer from article to article. It
+// also returns the buffer.
+func tokenizeInto(all []token, text string, sents []Sentence) (Tokens, []token) {
+	if n := len(text)/5 + 8; cap(all) < n {
+		all = make([]token, 0, n)
+	}
+	all = all[:0]
 	bounds := make([]int, len(sents)+1)
 	var lows []byte
 	for i, s := range sents {
@@ -46,7 +57,7 @@ func Tokenize(text string, sents []Sentence) Tokens {
 	for i := range sents {
 		toks[i] = all[bounds[i]:bounds[i+1]:bounds[i+1]]
 	}
-	return toks
+	return toks, all
 }
 
 // tokenize splits text[lo:hi] into words and punctuation. A word keeps inner
