@@ -38,6 +38,10 @@ func Segment(text string, lx *lexicons.Set) []Sentence {
 func splitSentences(text string, lo, hi, para int, lx *lexicons.Set, out []Sentence) []Sentence {
 	s := lo
 	for i := lo; i < hi; {
+		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+			i++ // most bytes: ASCII that ends nothing
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(text[i:hi])
 		i += w
 		if r != '.' && r != '!' && r != '?' && r != '…' {
