@@ -318,7 +318,7 @@ func TestParseGoldErrors(t *testing.T) {
 		{q(`{"kind": "direct", "text": "no", "start": 9, "end": 11, "speaker": 3}`), "speaker must be a name, a list of names, or null"},
 		{q(`{"kind": "direct", "text": "no", "start": 9, "end": 11, "speaker": ["Kim", " "]}`), "empty speaker name"},
 		{q(`{"kind": "partial", "text": "no", "start": 9, "end": 11, "quoted_fragments": [[8, 10]]}`), "quoted fragment [8,10) is not inside the quote [9,11)"},
-		{q(`{"kind": "direct", "text": "no", "start": 9, "end": 11}, {"kind": "indirect", "text": "no", "start": 9, "end": 11}`), "quote 1 (\"no\"): same span [9,11) as quote 0"},
+		{q(`{"kind": "direct", "text": "no", "start": 9, "end": 11}, {"kind": "indirect", "text": "no", "start": 9, "end": 11}`), "quote 1 (\"no\"): same span [9,11) and speaker as quote 0"},
 		{good + "\n\n" + good, `g.jsonl:3: id "a" already used on line 1`},
 		{"\n  \n", "g.jsonl:1: no articles"},
 	}

@@ -214,14 +214,21 @@ func parseArticle(line []byte, topics []string) (*Article, []string) {
 		bad(`"quotes" is not a list`)
 	}
 	text := []rune(a.Text)
-	spans := map[[2]int]int{}
+	// The same words attributed twice to the same speakers are a mistake;
+	// to two different sources they are two quotes (PolNeAR has such).
+	type key struct {
+		start, end int
+		speakers   string
+	}
+	spans := map[key]int{}
 	for i, rq := range raw {
 		q, qmsgs := parseQuote(rq, text, topics)
 		if q != nil {
-			if prev, dup := spans[[2]int{q.Start, q.End}]; dup {
-				qmsgs = append(qmsgs, fmt.Sprintf("same span [%d,%d) as quote %d", q.Start, q.End, prev))
+			k := key{q.Start, q.End, strings.Join(q.Speakers, "\x00")}
+			if prev, dup := spans[k]; dup {
+				qmsgs = append(qmsgs, fmt.Sprintf("same span [%d,%d) and speaker as quote %d", q.Start, q.End, prev))
 			}
-			spans[[2]int{q.Start, q.End}] = i
+			spans[k] = i
 			a.Quotes = append(a.Quotes, *q)
 		}
 		for _, m := range qmsgs {
