@@ -60,6 +60,8 @@ func TestStanceOf(t *testing.T) {
 		// Coordinated cues on the same side do not cancel out.
 		{"joining NATO is unrealistic and must be ruled out", map[string]int{"nato_membership": -1}},
 		{"Ukraine's place is in NATO", map[string]int{"nato_membership": +1}},
+		{"Europe needs a U.S. military backstop for any peacekeeping force", map[string]int{"us_troops": +1}},
+		{"Europe does not need a U.S. military backstop", map[string]int{"us_troops": -1}},
 		// Mentions: a term with no cue.
 		{"the talks touched on NATO membership", map[string]int{"nato_membership": 0}},
 		{"Russia controls nearly 20% of Ukrainian territory", map[string]int{"territory": 0}},
