@@ -57,9 +57,6 @@ type mention struct {
 func (r *resolver) resolve(q *Quote, prev *Quote) {
 	m := mentionCore(strings.TrimSpace(q.Speaker))
 	if m == "" {
-		if prev != nil && q.SpeakerStart < 0 && q.Cue != "" && q.Cue == prev.Cue {
-			// a continuation the attribution copied
-		}
 		q.SpeakerType = Unknown
 		return
 	}
