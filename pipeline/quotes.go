@@ -40,8 +40,8 @@ type finder struct {
 
 // sentenceAt returns the index of the sentence holding byte offset p, or the
 // last sentence starting before it.
-func (f *finder) sentenceAt(p int) int {
-	i, _ := slices.BinarySearchFunc(f.sents, p, func(s Sentence, p int) int {
+func sentenceAt(sents []Sentence, p int) int {
+	i, _ := slices.BinarySearchFunc(sents, p, func(s Sentence, p int) int {
 		switch {
 		case s.End <= p:
 			return -1
@@ -50,7 +50,7 @@ func (f *finder) sentenceAt(p int) int {
 		}
 		return 0
 	})
-	return min(max(i, 0), len(f.sents)-1)
+	return min(max(i, 0), len(sents)-1)
 }
 
 // tokenIndex returns the index of the first token of sentence si starting at
@@ -109,7 +109,7 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 	if len(f.sents) == 0 || m.End <= m.Start {
 		return Quote{}, false
 	}
-	si := f.sentenceAt(m.Open)
+	si := sentenceAt(f.sents, m.Open)
 	s := f.sents[si]
 	f.words = appendTokens(f.words[:0], f.text, m.Start, m.End)
 	content := f.words

@@ -135,7 +135,7 @@ func (r *resolver) pronoun(q *Quote, p string, prev *Quote) {
 	}
 	si := q.Sentence
 	if q.SpeakerStart >= 0 && si < len(r.sents) && (pos < r.sents[si].Start || pos >= r.sents[si].End) {
-		si = r.sentenceAt(pos)
+		si = sentenceAt(r.sents, pos)
 	}
 	if prev != nil && fits(prev.SpeakerType) && prev.Sentence >= si-1 && prev.Sentence <= si {
 		take(prev.SpeakerName, prev.SpeakerType, prev.Affiliation)
@@ -176,20 +176,6 @@ func (r *resolver) subjectOf(si int, fits func(string) bool) (mention, bool) {
 		}
 	}
 	return mention{}, false
-}
-
-// sentenceAt returns the index of the sentence holding byte offset p.
-func (r *resolver) sentenceAt(p int) int {
-	i, _ := slices.BinarySearchFunc(r.sents, p, func(s Sentence, p int) int {
-		switch {
-		case s.End <= p:
-			return -1
-		case s.Start > p:
-			return 1
-		}
-		return 0
-	})
-	return min(i, len(r.sents)-1)
 }
 
 // canonical resolves a written mention that is not a pronoun.
