@@ -55,11 +55,7 @@ func Evaluate(gold []Article, m *pipeline.Model, workers, maxSize int) *Report {
 	for i, a := range gold {
 		byID[a.ID] = found[i]
 	}
-	topics := make([]string, len(m.Lex.Topics))
-	for i, t := range m.Lex.Topics {
-		topics[i] = t.ID
-	}
-	return Score(gold, byID, topics)
+	return Score(gold, byID, m.Lex.TopicIDs())
 }
 
 // FromResult lists the quotes of a pipeline result with code-point offsets

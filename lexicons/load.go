@@ -453,3 +453,12 @@ func (s *Set) LookupRole(desc string) (Speaker, bool) {
 	}
 	return s.Speakers[i], true
 }
+
+// TopicIDs returns the ids of the stance topics, in file order.
+func (s *Set) TopicIDs() []string {
+	ids := make([]string, len(s.Topics))
+	for i, t := range s.Topics {
+		ids[i] = t.ID
+	}
+	return ids
+}

@@ -39,10 +39,6 @@ func TestMeasure(t *testing.T) {
 		names = strings.Split(s, ",")
 	}
 	m := pipeline.NewModel(lexicons.Default())
-	var topics []string
-	for _, tp := range m.Lex.Topics {
-		topics = append(topics, tp.ID)
-	}
 	for _, name := range names {
 		set, ok := sets[name]
 		if !ok {
@@ -52,7 +48,7 @@ func TestMeasure(t *testing.T) {
 			if _, err := os.Stat(set.path); err != nil {
 				t.Skipf("%s is absent: nothing to measure (set SCORE_SHARED to the shared directory)", set.path)
 			}
-			gold, err := eval.ReadGold(set.path, topics)
+			gold, err := eval.ReadGold(set.path, m.Lex.TopicIDs())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -27,11 +27,8 @@ func evalCmd(args []string, stdout, stderr io.Writer) error {
 			"annotations: quote P/R/F1, speaker accuracy, tone macro-F1, stance triple F1.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return err
-		}
-		return errUsage
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if *gold == "" || fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "score eval: give the gold file with -gold and nothing else")
@@ -46,11 +43,7 @@ func evalCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	topics := make([]string, len(model.Lex.Topics))
-	for i, t := range model.Lex.Topics {
-		topics[i] = t.ID
-	}
-	articles, err := eval.ReadGold(*gold, topics)
+	articles, err := eval.ReadGold(*gold, model.Lex.TopicIDs())
 	if err != nil {
 		// A gold file that cannot be used is a usage error, like a bad flag.
 		var list eval.ErrorList

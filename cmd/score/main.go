@@ -64,3 +64,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "score %s: %v\n", args[0], err)
 	return 1
 }
+
+// parseFlags parses a command's flags: flag.ErrHelp for -h (exit 0), errUsage
+// for a bad flag (exit 2; the flag package has printed why).
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	return nil
+}

@@ -32,11 +32,8 @@ func reportCmd(args []string, stdout, stderr io.Writer) error {
 			"nightly run directories. An article in several runs is counted once.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return err
-		}
-		return errUsage
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if *top < 1 || *resamples < 1 {
 		fmt.Fprintln(stderr, "score report: -top and -resamples must be positive")

@@ -42,11 +42,8 @@ func runCmd(args []string, stdout, stderr io.Writer) error {
 			"directory of them (with an optional manifest.csv or manifest.jsonl).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return err
-		}
-		return errUsage
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "score run: no input given")
