@@ -55,6 +55,9 @@ type Verb struct {
 	// Class says what may follow: "clause" (say that ...), "object" (a
 	// noun phrase carrying a position: ruled out X) or "both".
 	Class string
+	// Infinitive: the cue may take "to" and a verb as its content ("vowed
+	// to block the nominee", "declined to comment").
+	Infinitive bool
 }
 
 // Speaker is one entity of the registry.
@@ -210,7 +213,8 @@ func loadWords(file string, b []byte, fold func(string) string, into map[string]
 }
 
 // verbs.txt: "lemma [class]: form, form, ..." where class is clause (the
-// default), object or both. The lemma is a form too.
+// default), object or both, each with an optional "+to" (the cue takes an
+// infinitive too). The lemma is a form too.
 func (s *Set) loadVerbs(b []byte) ErrorList {
 	const file = "verbs.txt"
 	var errs ErrorList
@@ -228,9 +232,12 @@ func (s *Set) loadVerbs(b []byte) ErrorList {
 		}
 		v := Verb{Class: "clause"}
 		// A lemma may be several words ("rule out"); a last word naming a
-		// class is the class.
-		if last := f[len(f)-1]; len(f) > 1 && (last == "clause" || last == "object" || last == "both") {
-			v.Class, f = last, f[:len(f)-1]
+		// class is the class, with "+to" when the cue takes an infinitive.
+		if last := f[len(f)-1]; len(f) > 1 {
+			class, to := strings.CutSuffix(last, "+to")
+			if class == "clause" || class == "object" || class == "both" {
+				v.Class, v.Infinitive, f = class, to, f[:len(f)-1]
+			}
 		}
 		v.Lemma = strings.ToLower(strings.Join(f, " "))
 		forms := append([]string{v.Lemma}, strings.Split(rest, ",")...)

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -175,7 +176,7 @@ func (f *finder) setCue(q *Quote, cue []token) {
 // skippable words stand between a speaker and the verb: "Trump later told",
 // "Russia has insisted", "Peskov also said".
 var skippable = map[string]bool{
-	"also": true, "later": true, "has": true, "have": true, "had": true, "would": true, "will": true,
+	"also": true, "now": true, "later": true, "has": true, "have": true, "had": true, "would": true, "will": true,
 	"then": true, "again": true, "once": true, "already": true, "further": true, "earlier": true,
 	"previously": true, "reportedly": true, "repeatedly": true, "publicly": true, "privately": true,
 	"is": true, "was": true, "were": true, "are": true, "been": true, "being": true, "did": true, "does": true,
@@ -462,6 +463,17 @@ func (f *finder) isPeopleNoun(w string) bool {
 		strings.HasSuffix(w, "'s") && peopleNouns[w[:len(w)-2]]
 }
 
+// quantifiers open a described group of speakers: "most respondents",
+// "almost half of voters", "one in three".
+var quantifiers = map[string]bool{
+	"most": true, "many": true, "some": true, "several": true, "few": true, "all": true, "both": true,
+	"half": true, "almost": true, "nearly": true, "about": true, "roughly": true, "more": true,
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true,
+	"eighty": true, "ninety": true, "majority": true, "third": true, "two-thirds": true, "three-fourths": true,
+	"three-quarters": true, "other": true, "others": true, "local": true, "u.s.": true,
+}
+
 // nameModifiers may stand before a name in a mention: "longtime Democratic
 // pollster Pat Caddell", "former Secretary of State Hillary Clinton".
 var nameModifiers = map[string]bool{
@@ -576,7 +588,10 @@ var dashes = map[string]bool{"—": true, "―": true, "–": true}
 // isHead does not know: a determiner and a common noun ("the announcer",
 // "the ad's narrator", "a spokeswoman for the campaign" is known already).
 func describedHead(ts []token) bool {
-	if len(ts) < 2 || len(ts) > 4 || !determiners[ts[0].Low] && !strings.HasSuffix(ts[0].Low, "'s") {
+	if len(ts) < 1 || len(ts) > 6 || !determiners[ts[0].Low] && !quantifiers[ts[0].Low] && !strings.HasSuffix(ts[0].Low, "'s") {
+		return false
+	}
+	if len(ts) == 1 && !quantifiers[ts[0].Low] || len(ts) > 4 && !slices.ContainsFunc(ts, func(t token) bool { return t.Low == "of" || t.Low == "in" }) {
 		return false
 	}
 	h := ts[len(ts)-1].Low

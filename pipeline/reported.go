@@ -111,8 +111,18 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	f.setCue(&q, toks[j:j+n])
 
 	// The speaker: before the cue, or for ", stating that" the sentence's
-	// subject or the speaker just found in this sentence.
+	// subject or the speaker just found in this sentence. The subject of a
+	// verb of saying may be any noun phrase ("most respondents said", "a
+	// news report said").
+	f.described = true
 	s, e := f.npBefore(toks, j)
+	f.described = false
+	if s < e && f.bareNoun(toks, j, e, v.Lemma) {
+		return Quote{}, false // "a lengthy phone call on Wednesday": a noun, not a cue
+	}
+	if s < e && j >= 2 && pronouns[toks[j-1].Low] && toks[j-1].Start > s {
+		return Quote{}, false // "the figure he cited remains ...": a relative clause
+	}
 	k0 := j
 	for k0 > 0 && toks[k0-1].Word && (skippable[toks[k0-1].Low] || strings.HasSuffix(toks[k0-1].Low, "ly")) {
 		k0--
@@ -144,6 +154,19 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	// The content after the cue.
 	k := j + n
 	that := false
+	if v.Infinitive && infinitive(toks, k) {
+		// "vowed to block the nominee", "declined to comment on": an
+		// intention or refusal, content with its "to".
+		end := f.clauseEnd(toks, k, false)
+		for end > k && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) {
+			end--
+		}
+		if end-k < 2 {
+			return Quote{}, false
+		}
+		q.Start, q.End = toks[k].Start, toks[end-1].End
+		return q, true
+	}
 	if v.Class != "object" {
 		// skip the addressee and circumstances up to "that": "told reporters
 		// at the White House that"; after a cue that takes a noun phrase,
@@ -173,7 +196,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	if !that && v.Class != "object" {
 		// no "that": a clause must start like one and hold a verb; a
 		// noun phrase is content only for cues that take one.
-		clause := k < len(toks) && clauseStart(toks[k]) && hasFiniteVerb(toks[k:end])
+		clause := k < len(toks) && (clauseStart(toks[k]) || toks[k].Word && !stopBefore[toks[k].Low] && !clauseAux[toks[k].Low]) && hasFiniteVerb(toks[k:end])
 		if !clause && v.Class != "both" {
 			if !participle && !coordinated {
 				return f.clauseBefore(si, j, n) // "CLAUSE, X said Tuesday in Paris."
@@ -412,6 +435,47 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 	}
 	return q, true
 }
+
+// bareNoun says whether the cue at toks[j], in its bare form (the lemma), follows a
+// singular noun ending at byte e, after an article or a possessive: then the cue
+// is a noun of a compound ("a phone call on", "the report claim").
+func (f *finder) bareNoun(toks []token, j, e int, lemma string) bool {
+	h := j - 1
+	for h >= 0 && toks[h].End > e {
+		h--
+	}
+	if h < 0 || toks[h].End != e || toks[h].capitalized() {
+		return false
+	}
+	if lemma, _, _ := strings.Cut(lemma, " "); toks[j].Low != lemma || strings.HasSuffix(toks[h].Low, "s") {
+		return false
+	}
+	for d := h - 1; d >= 0 && d >= h-4; d-- {
+		if toks[d].Low == "a" || toks[d].Low == "an" || possessives[toks[d].Low] || strings.HasSuffix(toks[d].Low, "'s") {
+			return true // "a lengthy phone call", "Trump's peace plan call"
+		}
+		if !toks[d].Word || stopBefore[toks[d].Low] {
+			break
+		}
+	}
+	return false
+}
+
+// infinitive says whether toks[k] opens an infinitive: "to" and a verb, not
+// the preposition of an addressee ("said to reporters", "wrote to him").
+func infinitive(toks []token, k int) bool {
+	if k+1 >= len(toks) || toks[k].Low != "to" {
+		return false
+	}
+	t := toks[k+1]
+	return t.Word && !t.capitalized() && !determiners[t.Low] && !pronouns[t.Low] && !quantifiers[t.Low] &&
+		!(t.Low[0] >= '0' && t.Low[0] <= '9') && !stopBefore[t.Low] && !strings.HasSuffix(t.Low, "s")
+}
+
+var possessives = map[string]bool{"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
+
+// sayingVerbs are the cues whose subject is a speaker whatever noun heads it.
+var sayingVerbs = map[string]bool{"say": true, "tell": true, "write": true, "report": true, "find": true, "show": true}
 
 // beForms before a past cue make it passive: the subject is not the speaker.
 var beForms = map[string]bool{"is": true, "was": true, "were": true, "are": true, "been": true, "be": true, "being": true}

@@ -219,6 +219,9 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 	if groupNouns[last] {
 		return trimDeterminer(m), Group, "", true
 	}
+	if quantifiers[first] && len(words) > 1 && !hasCapital(words[1:]) {
+		return "", Unnamed, "", true // "Most respondents", "Some residents": capital only as the sentence opens
+	}
 	if orgWord(words) {
 		return trimDeterminer(m), Organization, "", true
 	}
