@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -76,7 +77,10 @@ var (
 // Tables names the output tables in the order they are written.
 var Tables = []string{"articles", "quotes", "stances", "rejects"}
 
-// table writes one Parquet file, a row group at a time.
+// table writes one Parquet file, a row group at a time. The rows of the
+// next row group are appended while its own goroutine encodes, compresses
+// and writes the last one: a row group of article text takes long enough to
+// compress that, done in line, it held up the workers behind it.
 type table struct {
 	name    string
 	f       *os.File
@@ -86,6 +90,14 @@ type table struct {
 	bytes   int // approximate size of the buffered strings
 	maxRows int
 	total   int
+
+	// batches goes to the goroutine that writes them with fw, in order;
+	// done gets its first error (or nil) when batches is closed and all
+	// are written. failed is that error as soon as it happens.
+	batches chan arrow.RecordBatch
+	done    chan error
+	failed  atomic.Pointer[error]
+	closed  bool
 }
 
 // Row groups are cut at this many rows or this many bytes of text,
@@ -127,7 +139,37 @@ func newTable(dir, name string, schema *arrow.Schema) (*table, error) {
 		f.Close()
 		return nil, err
 	}
-	return &table{name: name, f: f, fw: fw, b: array.NewRecordBuilder(memory.DefaultAllocator, schema), maxRows: rowGroupRows}, nil
+	t := &table{name: name, f: f, fw: fw, b: array.NewRecordBuilder(memory.DefaultAllocator, schema), maxRows: rowGroupRows,
+		batches: make(chan arrow.RecordBatch), done: make(chan error, 1)}
+	go t.writeBatches()
+	return t, nil
+}
+
+// writeBatches writes the row groups flush hands over, one at a time, in
+// the order given. After an error it writes no more but still takes (and
+// releases) what it is given, so flush never blocks for ever.
+func (t *table) writeBatches() {
+	var err error
+	for rec := range t.batches {
+		if err == nil {
+			if werr := t.fw.Write(rec); werr != nil {
+				err = fmt.Errorf("writing %s: %w", t.name, werr)
+				t.failed.Store(&err)
+			}
+		}
+		rec.Release()
+	}
+	t.done <- err
+}
+
+// wait hands over no more row groups and waits until the last is written.
+func (t *table) wait() error {
+	if t.closed {
+		return nil
+	}
+	t.closed = true
+	close(t.batches)
+	return <-t.done
 }
 
 func (t *table) str(i int, s string) {
@@ -156,21 +198,27 @@ func (t *table) endRow() error {
 	return nil
 }
 
+// flush hands the buffered rows to the writing goroutine as one row group.
+// It waits only while the row group before is still being written. An
+// error of an earlier row group is returned here.
 func (t *table) flush() error {
+	if e := t.failed.Load(); e != nil {
+		return *e
+	}
 	if t.rows == 0 {
 		return nil
 	}
 	rec := t.b.NewRecordBatch()
-	defer rec.Release()
 	t.rows, t.bytes = 0, 0
-	if err := t.fw.Write(rec); err != nil {
-		return fmt.Errorf("writing %s: %w", t.name, err)
-	}
+	t.batches <- rec
 	return nil
 }
 
 func (t *table) close() error {
 	err := t.flush()
+	if werr := t.wait(); err == nil {
+		err = werr
+	}
 	t.b.Release()
 	if cerr := t.fw.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("closing %s: %w", t.name, cerr)
@@ -207,6 +255,7 @@ func newTableWriter(dir string) (*tableWriter, error) {
 func (w *tableWriter) abort() {
 	for _, t := range []*table{w.articles, w.quotes, w.stances, w.rejects} {
 		if t != nil {
+			t.wait()
 			t.b.Release()
 			t.f.Close()
 		}
