@@ -397,7 +397,10 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 		if !inverting[toks[j].Low] {
 			return Quote{}, false // ", shows Republicans ...": not an attribution
 		}
-		s, e = f.npAfter(toks, j+n) // said X.
+		s, e = f.npAfter(toks, j+n) // said X, a professor at Princeton.
+		if s < e {
+			e = f.withAppositive(toks, e)
+		}
 	} else {
 		s, e = f.npBefore(toks, j) // X said.
 		if s < e && s != toks[c+1].Start || clauseAux[toks[j-1].Low] {
@@ -418,12 +421,9 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 	q := Quote{Kind: Indirect, Sentence: si, Speaker: f.text[s:e], SpeakerStart: s, SpeakerEnd: e}
 	f.setCue(&q, toks[j:j+n])
 	q.Start, q.End = toks[0].Start, toks[c-1].End
-	if !hasFiniteVerb(toks[:c]) || subordinators[toks[0].Low] {
+	if (!hasFiniteVerb(toks[:c]) || subordinators[toks[0].Low]) && rest+tail+1 < len(toks) && toks[rest+tail].Low == "," {
 		// "A, X said, B": the content goes on after the attribution.
 		b := rest + tail + 1
-		if b >= len(toks) || toks[rest+tail].Low != "," {
-			return Quote{}, false
-		}
 		end := f.clauseEnd(toks, b, false)
 		for end > b && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) {
 			end--
