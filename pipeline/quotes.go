@@ -187,13 +187,10 @@ func (f *finder) hasCue(toks []token) bool {
 // someone's words: a reporting cue or a describing verb shortly before it.
 // Short fragments in Title Case with no cue are names, titles or slogans.
 func (f *finder) partialCue(before, content []token) bool {
-	words, title := 0, true
+	words, title := 0, titleCase(content)
 	for _, t := range content {
 		if t.Word {
 			words++
-			if !t.capitalized() {
-				title = false
-			}
 		}
 	}
 	near := before[max(0, len(before)-10):]
@@ -223,17 +220,38 @@ func (f *finder) partialCue(before, content []token) bool {
 // sentence with no cue stays a scare quote or a term (the Western “war
 // party”).
 func (f *finder) saidFragment(sent, content []token) bool {
-	words, title := 0, true
+	if titleCase(content) {
+		return false
+	}
+	words := 0
 	for _, t := range content {
 		if t.Word {
 			words++
-			title = title && t.capitalized()
 		}
 	}
-	if title {
-		return false
-	}
 	return words >= 3 || words > 0 && f.hasCue(sent)
+}
+
+// titleCase says whether a quoted stretch is written as a title or a name:
+// every word capitalised but the short function words inside it ("Guardians
+// of the Galaxy", "Thelma and Louise").
+func titleCase(content []token) bool {
+	first := true
+	for _, t := range content {
+		if !t.Word {
+			continue
+		}
+		if !t.capitalized() && (first || !titleSmall[t.Low]) {
+			return false
+		}
+		first = false
+	}
+	return !first
+}
+
+var titleSmall = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "in": true, "on": true, "at": true,
+	"to": true, "for": true, "with": true, "by": true, "from": true, "vs": true, "vs.": true, "nor": true, "but": true,
 }
 
 // namingWords before "as" introduce a name, not words said.
