@@ -84,6 +84,9 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 	for k < len(toks) && !toks[k].Word && toks[k].Low != "." {
 		k++ // , ” —
 	}
+	if f.appositiveThenCue(q, toks, k) {
+		return true
+	}
 	limit := min(len(toks), k+10)
 	for j := k; j < limit; j++ {
 		if toks[j].Low == "(" {
@@ -132,6 +135,41 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 		}
 	}
 	return false
+}
+
+// appositiveThenCue reads "X, APPOSITIVE, said" from toks[k:], where the
+// appositive is too long for the plain reading: "Robert McDuff, attorney for
+// one of four groups to file suit over the law, said".
+func (f *finder) appositiveThenCue(q *Quote, toks []token, k int) bool {
+	c := k
+	for c < len(toks) && c-k < 6 && toks[c].Word {
+		c++
+	}
+	if c == k || c >= len(toks) || toks[c].Low != "," || !toks[c-1].capitalized() {
+		return false
+	}
+	s, e := f.trimMention(toks[k:c], toks[k].Start, toks[c-1].End)
+	if s >= e || s != toks[k].Start {
+		return false
+	}
+	e = f.withAppositive(toks, e)
+	j := c
+	for j < len(toks) && toks[j].Start < e {
+		j++
+	}
+	for j < len(toks) && toks[j].Low == "," {
+		j++
+	}
+	if j == c+1 || j >= len(toks) {
+		return false
+	}
+	_, n := f.cueAt(toks, j)
+	if n == 0 {
+		return false
+	}
+	f.setCue(q, toks[j:j+n])
+	q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+	return true
 }
 
 // attributeBefore reads "X said:" or "X said," or "according to X," at the end
