@@ -235,7 +235,7 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 		nameWords = append(nameWords, w)
 	}
 	if len(nameWords) == 0 || !hasCapital(nameWords) {
-		if peopleNouns[last] || peopleNouns[strings.TrimSuffix(last, "s")] || determiners[first] {
+		if peopleNouns[last] || peopleNouns[strings.TrimSuffix(last, "s")] || determiners[first] || strings.HasSuffix(last, "s") {
 			return "", Unnamed, "", true // "the announcer": a source the article does not name
 		}
 		return "", "", "", false
