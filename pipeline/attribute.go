@@ -251,6 +251,17 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 	if k > 0 && toks[k-1].Low == "not" {
 		return 0, 0 // "did not say"
 	}
+	if k >= 2 && (toks[k-1].Low == "who" || toks[k-1].Low == "which") {
+		// "Govs. Jeb Bush and Chris Christie, who say": the antecedent
+		e := k - 1
+		if toks[e-1].Low == "," {
+			e--
+		}
+		if e > 0 && toks[e-1].Word {
+			return f.npBefore(toks, e)
+		}
+		return 0, 0
+	}
 	// A parenthesis or an appositive between the mention and the cue.
 	if k > 0 && toks[k-1].Low == ")" {
 		for p := k - 2; p >= max(0, k-10); p-- {

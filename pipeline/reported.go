@@ -193,6 +193,16 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 		k++
 	}
 	end := f.clauseEnd(toks, k, that)
+	if k0 > 0 && (toks[k0-1].Low == "who" || toks[k0-1].Low == "which") {
+		// a relative clause ("X, which has endorsed Trump, used ..."): the
+		// content ends with it
+		for t := k + 1; t < end; t++ {
+			if toks[t].Low == "," {
+				end = t
+				break
+			}
+		}
+	}
 	if !that && v.Class != "object" {
 		// no "that": a clause must start like one and hold a verb; a
 		// noun phrase is content only for cues that take one.
@@ -207,7 +217,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	for end > k && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) && toks[end-1].Low != "”" && toks[end-1].Low != "’" {
 		end--
 	}
-	if end-k < 2 {
+	if end-k < 2 && !(v.Class == "object" && end-k == 1 && toks[k].Word && (toks[k].capitalized() || toks[k].Low == "it")) {
 		if !participle && !coordinated {
 			return f.clauseBefore(si, j, n) // "CLAUSE, X said."
 		}
