@@ -247,7 +247,8 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 	}
 	name = strings.Join(nameWords, " ")
 	var key [64]byte
-	if full, ok := r.names[string(lexicons.AppendFold(key[:0], nameWords[len(nameWords)-1]))]; ok && len(full) > len(name) {
+	if full, ok := r.names[string(lexicons.AppendFold(key[:0], nameWords[len(nameWords)-1]))]; ok && len(full) > len(name) && (len(nameWords) == 1 || strings.HasSuffix(full, " "+name)) {
+		// "Peskov" -> "Dmitry Peskov", but "Bill Clinton" stays himself
 		name = full
 	}
 	if sp, ok := r.lx.LookupSpeaker(name); ok {
@@ -301,6 +302,15 @@ func orgWord(words []string) bool {
 	return orgSuffixes[last]
 }
 
+// nameOpeners are function words that open a sentence with a capital.
+var nameOpeners = map[string]bool{
+	"but": true, "and": true, "or": true, "so": true, "yet": true, "when": true, "while": true, "if": true,
+	"as": true, "after": true, "before": true, "since": true, "because": true, "though": true, "although": true,
+	"the": true, "a": true, "an": true, "this": true, "that": true, "in": true, "on": true, "at": true, "for": true,
+	"with": true, "by": true, "from": true, "to": true, "of": true, "meanwhile": true, "still": true, "even": true,
+	"then": true, "now": true, "also": true, "here": true, "there": true, "why": true, "how": true, "what": true,
+}
+
 // fullNames maps each capitalised last word to the longest run of capitalised
 // words ending in it, outside titles: "Peskov" -> "Dmitry Peskov".
 func fullNames(text string, sentToks [][]token, lx *lexicons.Set) map[string]string {
@@ -308,8 +318,8 @@ func fullNames(text string, sentToks [][]token, lx *lexicons.Set) map[string]str
 	var key []byte
 	for _, toks := range sentToks {
 		for i := 0; i < len(toks); {
-			if !toks[i].Word || !toks[i].capitalized() || lx.Titles[toks[i].Low] {
-				i++
+			if !toks[i].Word || !toks[i].capitalized() || lx.Titles[toks[i].Low] || i == 0 && nameOpeners[toks[i].Low] {
+				i++ // "But HarperCollins", "When Trump": a sentence's first word is no first name
 				continue
 			}
 			j := i
