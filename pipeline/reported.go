@@ -360,7 +360,17 @@ func clauseStart(t token) bool {
 // according reads "according to X, CLAUSE" and "CLAUSE, according to X".
 func (f *finder) according(si, j int) (Quote, bool) {
 	toks := f.toks[si]
+	// any noun phrase is a source here: "according to state law", "according
+	// to a publishing executive familiar with the talks"
+	f.described = true
 	s, e := f.npAfter(toks, j+2)
+	for end := min(len(toks), j+2+9); s >= e && end > j+3; end-- {
+		s, e = f.npAfter(toks[:end], j+2)
+	}
+	f.described = false
+	if s >= e {
+		s, e = f.bareSource(toks, j+2)
+	}
 	if s >= e {
 		return Quote{}, false
 	}
@@ -381,12 +391,78 @@ func (f *finder) according(si, j int) (Quote, bool) {
 			return q, true
 		}
 	}
-	// before: "CLAUSE, according to X"
-	if j > 3 && toks[j-1].Low == "," {
-		q.Start, q.End = toks[0].Start, toks[j-2].End
+	// before: "CLAUSE, according to X, a spokeswoman for Y.", or with no
+	// comma when X is a name or a person ("... delegates according to a
+	// count by The Associated Press")
+	if j > 3 && (toks[j-1].Low == "," || toks[j-1].Word && f.isHead(toks[f.tokenAt(toks, e)])) {
+		c := j - 1
+		if toks[c].Low == "," {
+			c--
+		}
+		q.Start, q.End = toks[leadEnd(toks, c)].Start, toks[c].End
+		// the source runs to the end of the sentence: "a publishing
+		// executive familiar with the talks", "Jane Roe, a spokeswoman"
+		t := j + 2
+		for t < len(toks) && toks[t].Start < e {
+			t++
+		}
+		for u := t; u < min(len(toks), t+12) && toks[u].Low != ","; u++ {
+			if toks[u].Word {
+				e = toks[u].End
+			}
+		}
+		q.SpeakerEnd = f.withAppositive(toks, e)
+		q.Speaker = f.text[s:q.SpeakerEnd]
 		return q, true
 	}
 	return Quote{}, false
+}
+
+// tokenAt returns the index of the token of toks that ends at byte e (or the
+// last one ending before it).
+func (f *finder) tokenAt(toks []token, e int) int {
+	i, _ := slices.BinarySearchFunc(toks, e, func(t token, e int) int { return t.End - e })
+	return min(i, len(toks)-1)
+}
+
+// leadEnd returns where a clause that ends at toks[c] starts once an
+// opening phrase of the author's is left out: "Entering the final contests
+// in June, CLAUSE", "In a statement on Monday, CLAUSE" (a participle or a
+// preposition, no verb of its own, then a comma). It returns 0 when there is
+// none.
+func leadEnd(toks []token, c int) int {
+	if len(toks) == 0 || !toks[0].Word || !(strings.HasSuffix(toks[0].Low, "ing") || leadWords[toks[0].Low]) {
+		return 0
+	}
+	for p := 1; p < c && p < 15; p++ {
+		if toks[p].Low == "," {
+			if p+1 < c && !hasFiniteVerb(toks[:p]) {
+				return p + 1
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+var leadWords = map[string]bool{
+	"in": true, "on": true, "at": true, "after": true, "before": true, "during": true, "since": true,
+	"with": true, "for": true, "meanwhile": true, "however": true, "still": true, "instead": true,
+	"earlier": true, "later": true, "last": true, "this": true, "by": true, "under": true, "amid": true,
+}
+
+// bareSource reads a source in lower case with no determiner up to a comma:
+// "according to state law, ...".
+func (f *finder) bareSource(toks []token, k int) (int, int) {
+	for c := k; c < min(len(toks), k+4); c++ {
+		if toks[c].Low == "," && c > k {
+			return toks[k].Start, toks[c-1].End
+		}
+		if !toks[c].Word || stopBefore[toks[c].Low] || determiners[toks[c].Low] {
+			break
+		}
+	}
+	return 0, 0
 }
 
 // clauseBefore reads "CLAUSE, X said." where the attribution closes the
@@ -430,7 +506,7 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 	}
 	q := Quote{Kind: Indirect, Sentence: si, Speaker: f.text[s:e], SpeakerStart: s, SpeakerEnd: e}
 	f.setCue(&q, toks[j:j+n])
-	q.Start, q.End = toks[0].Start, toks[c-1].End
+	q.Start, q.End = toks[leadEnd(toks, c-1)].Start, toks[c-1].End
 	if (!hasFiniteVerb(toks[:c]) || subordinators[toks[0].Low]) && rest+tail+1 < len(toks) && toks[rest+tail].Low == "," {
 		// "A, X said, B": the content goes on after the attribution.
 		b := rest + tail + 1
