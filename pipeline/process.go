@@ -30,7 +30,12 @@ func NewModel(lx *lexicons.Set) *Model {
 // Process runs every stage on one article. Problems are data, not errors: a
 // valid article always gives a Result.
 func Process(a Article, m *Model) Result {
-	sum := sha256.Sum256([]byte(a.Text))
+	return process(a, sha256.Sum256([]byte(a.Text)), m)
+}
+
+// process is Process given the SHA-256 of a.Text, which Run's reader has
+// computed already.
+func process(a Article, sum [32]byte, m *Model) Result {
 	r := Result{Article: a, SHA256: hex.EncodeToString(sum[:])}
 	r.Sentences = Segment(a.Text, m.Lex)
 	// Tokenized once, for every stage that reads words. No stage keeps

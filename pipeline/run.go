@@ -108,7 +108,7 @@ func Run(cfg Config) (Summary, error) {
 			for it := range jobs {
 				p := processed{item: it}
 				if it.reject == nil {
-					p.result = Process(it.article, cfg.Model)
+					p.result = process(it.article, it.sum, cfg.Model)
 				}
 				results <- p
 			}
