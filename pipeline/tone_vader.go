@@ -19,10 +19,18 @@ type vader struct {
 	// words folds govader's lexicon, booster words, negations and idiom
 	// words into one map, so that a token costs one lookup.
 	words map[string]winfo
-	// maybe has a bit set for the hash of every key of words: a word
-	// whose bit is clear (most words of a text) is not looked up. It is
-	// small enough to stay in the first-level cache; the map is not.
-	maybe *[1 << 16 / 64]uint64
+	// maybe has two bits set for the hash of every key of words
+	// (maybeBits): a word with either bit clear (most words of a text) is
+	// not looked up. It is small enough to stay in the first-level cache.
+	maybe *[maybeWords]uint64
+	// hs and ents are words again, for lookups: an open-addressing table
+	// keyed by the words' FNV-1a hash (the one maybe is indexed by, so a
+	// word is hashed once), the hash of each slot in hs (0: empty) and
+	// the word and its winfo beside it in ents. A word whose hash is 0
+	// is looked up in words.
+	hs    []uint64
+	ents  []ventry
+	shift uint
 	// upperLex holds the lexicon entries with capitals (":D", "XD"): the
 	// only ones a word as written, not lower-cased, can be.
 	upperLex map[string]bool
@@ -105,38 +113,102 @@ func newVader(sia *govader.SentimentIntensityAnalyzer, overlay map[string]float6
 	return v
 }
 
-// index sets the bits of maybe for the keys of words.
+// ventry is a word of vader.words and what VADER knows of it.
+type ventry struct {
+	key  string
+	info winfo
+}
+
+// maybeWords is the size of vader.maybe in 64-bit words (16 KiB).
+const maybeWords = 1 << 11
+
+// index builds maybe, hs and ents from words.
 func (v *vader) index() {
-	v.maybe = new([1 << 16 / 64]uint64)
-	for w := range v.words {
-		b := maybeBit(w)
-		v.maybe[b/64] |= 1 << (b % 64)
+	v.maybe = new([maybeWords]uint64)
+	bits := uint(4)
+	for 1<<bits < 2*len(v.words) { // load factor at most 1/2
+		bits++
+	}
+	v.hs, v.ents, v.shift = make([]uint64, 1<<bits), make([]ventry, 1<<bits), 64-bits
+	mask := uint64(len(v.hs) - 1)
+	for w, x := range v.words {
+		h := fnvHash(w)
+		i, m := maybeBits(h)
+		v.maybe[i] |= m
+		if h == 0 {
+			continue
+		}
+		j := (h * 0xc2b2ae3d27d4eb4f) >> v.shift
+		for v.hs[j] != 0 {
+			j = (j + 1) & mask
+		}
+		v.hs[j], v.ents[j] = h, ventry{w, x}
 	}
 }
 
-// maybeBit is the bit of a word in vader.maybe: 16 bits of its FNV-1a hash.
-func maybeBit[S string | []byte](w S) uint32 {
+// fnvHash is the FNV-1a hash of w.
+func fnvHash[S string | []byte](w S) uint64 {
 	h := uint64(fnvOffset)
 	for i := 0; i < len(w); i++ {
 		h = (h ^ uint64(w[i])) * fnvPrime
 	}
-	return uint32((h * 0x9e3779b97f4a7c15) >> 48)
+	return h
 }
 
-// info returns what VADER knows of a lower-case word.
-func (v *vader) info(w string) winfo {
-	if b := maybeBit(w); v.maybe[b/64]&(1<<(b%64)) == 0 {
-		return winfo{}
-	}
-	return v.words[w]
+// maybeBits returns the word of vader.maybe for a word of hash h and the
+// mask of its two bits there.
+func maybeBits(h uint64) (int, uint64) {
+	x := h * 0x9e3779b97f4a7c15
+	return int(x >> (64 - 11)), 1<<(x&63) | 1<<((x>>6)&63)
 }
 
-// infoBytes is info for a word in a buffer.
-func (v *vader) infoBytes(w []byte) winfo {
-	if b := maybeBit(w); v.maybe[b/64]&(1<<(b%64)) == 0 {
+// lookup returns what VADER knows of a lower-case word w of hash h
+// (fnvHash(w)).
+func lookup[S string | []byte](v *vader, h uint64, w S) winfo {
+	if i, m := maybeBits(h); v.maybe[i]&m != m {
 		return winfo{}
 	}
-	return v.words[string(w)]
+	if h == 0 {
+		return v.words[string(w)]
+	}
+	mask := uint64(len(v.hs) - 1)
+	for j := (h * 0xc2b2ae3d27d4eb4f) >> v.shift; ; j = (j + 1) & mask {
+		switch v.hs[j] {
+		case h:
+			if e := &v.ents[j]; e.key == string(w) {
+				return e.info
+			}
+		case 0:
+			return winfo{}
+		}
+	}
+}
+
+// asciiShape reads an ASCII token once for scores: the FNV-1a hash of its
+// lower case, whether it holds capitals (A-Z), small letters (a-z) and
+// "n't" in its lower case, and whether it is ASCII at all (when it is not,
+// the rest is meaningless).
+func asciiShape(w string) (h uint64, upper, lower, nt, ascii bool) {
+	h = fnvOffset
+	var p1, p2 byte // the two lower-case bytes before
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return 0, false, false, false, false
+		case 'A' <= c && c <= 'Z':
+			upper = true
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z':
+			lower = true
+		}
+		if c == 't' && p1 == '\'' && p2 == 'n' {
+			nt = true
+		}
+		p2, p1 = p1, c
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h, upper, lower, nt, true
 }
 
 // vtok is one space-separated token, with what the rules ask of it computed once.
@@ -172,17 +244,6 @@ func (v *vader) setEnders(ws []string) {
 		v.words[w] = x
 	}
 	v.index()
-}
-
-// lowerCase says whether strings.ToLower(w) is w because w is ASCII
-// without capitals.
-func lowerCase(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-			return false
-		}
-	}
-	return true
 }
 
 // appendLower appends strings.ToLower(w) to b.
@@ -298,11 +359,21 @@ func (v *vader) scores(text string, sc *vscratch) float64 {
 		if len(w) < 3 {
 			w = tok
 		}
-		t := vtok{word: w, low: w, lowAt: -1, upper: isUpperASCII(w)}
+		h, hasUp, hasLow, nt, ascii := asciiShape(w)
+		t := vtok{word: w, low: w, lowAt: -1}
 		var info winfo
-		if lowerCase(w) {
-			info = v.info(w)
-		} else {
+		switch {
+		case ascii && !hasUp: // its own lower case
+			t.upper = false
+			info = lookup(v, h, w)
+		case ascii: // capitals: lower case differs
+			t.upper = !hasLow
+			at := len(low)
+			low = appendLower(low, w)
+			t.lowAt, t.lowEnd = at, len(low)
+			info = lookup(v, h, low[at:])
+		default:
+			t.upper = isUpperASCII(w)
 			at := len(low)
 			low = appendLower(low, w)
 			b := low[at:]
@@ -311,18 +382,17 @@ func (v *vader) scores(text string, sc *vscratch) float64 {
 			} else {
 				t.lowAt, t.lowEnd = at, len(low)
 			}
-			info = v.infoBytes(b)
+			info = lookup(v, fnvHash(b), b)
+			nt = bytes.Contains(b, []byte("n't"))
 		}
 		t.val, t.inLex, t.boost, t.isBoost, t.idiom, t.ender = info.val, info.inLex, info.boost, info.isBoost, info.idiom, info.ender
-		t.neg = info.neg
+		t.neg = info.neg || nt
 		if t.lowAt < 0 {
 			t.inLexWord = t.inLex
-			t.neg = t.neg || strings.Contains(w, "n't")
 		} else {
 			// govader looks the word up as written too; only a lexicon
 			// entry with capitals can match it.
 			t.inLexWord = len(v.upperLex) > 0 && v.upperLex[w]
-			t.neg = t.neg || bytes.Contains(low[t.lowAt:t.lowEnd], []byte("n't"))
 		}
 		if t.upper {
 			allUp++
