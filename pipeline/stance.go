@@ -383,8 +383,12 @@ func appendWords(ws []string, toks []token) []string {
 type topicSet struct {
 	matchers []topicMatcher
 	first    map[string]uint64 // first word of a term -> topics (bits)
-	prefix   [][]termPrefix    // first byte -> terms whose first word is a prefix (ends in *)
-	any      uint64            // topics with a term whose first word is * alone
+	// firstLen has bit min(len, 63) set at a first word's first byte
+	// for every key of first: a word whose bit is clear (most) is not
+	// looked up.
+	firstLen [256]uint64
+	prefix   [][]termPrefix // first byte -> terms whose first word is a prefix (ends in *)
+	any      uint64         // topics with a term whose first word is * alone
 }
 
 type termPrefix struct {
@@ -405,6 +409,11 @@ func newTopicSet(ms []topicMatcher) *topicSet {
 			switch {
 			case !strings.HasSuffix(f, "*"):
 				ts.first[f] |= bit
+				if f != "" {
+					ts.firstLen[f[0]] |= 1 << min(len(f), 63)
+				} else {
+					ts.firstLen[0] |= 1 // "" (never a term's word) takes the slow path
+				}
 			case len(f) == 1:
 				ts.any |= bit
 			default:
@@ -425,13 +434,20 @@ func (ts *topicSet) candidates(words []string) uint64 {
 	if len(words) > 0 {
 		mask = ts.any
 	}
+	slowEmpty := ts.firstLen[0]&1 != 0
 	for _, w := range words {
-		mask |= ts.first[w]
-		if w != "" {
-			for _, p := range ts.prefix[w[0]] {
-				if strings.HasPrefix(w, p.prefix) {
-					mask |= p.topics
-				}
+		if w == "" {
+			if slowEmpty {
+				mask |= ts.first[w]
+			}
+			continue
+		}
+		if ts.firstLen[w[0]]&(1<<min(len(w), 63)) != 0 {
+			mask |= ts.first[w]
+		}
+		for _, p := range ts.prefix[w[0]] {
+			if strings.HasPrefix(w, p.prefix) {
+				mask |= p.topics
 			}
 		}
 	}
