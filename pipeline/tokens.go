@@ -84,15 +84,26 @@ func scanTokens(out []token, lows *[]byte, text string, lo, hi int) []token {
 		case r == ' ' || r == '\n' || r == '\t' || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += w
 		case isWordRune(r):
+			// what asciiCase(text[i:j]) says, found on the way
+			k := asciiLowerOnly
+			if r >= utf8.RuneSelf {
+				k = notASCII
+			} else if 'A' <= r && r <= 'Z' {
+				k = asciiUpper
+			}
 			j := i + w
 			for j < hi {
 				c := text[j]
 				if c < utf8.RuneSelf && asciiLower[c] != 0 { // a letter or digit
+					if asciiLower[c] != c && k == asciiLowerOnly {
+						k = asciiUpper
+					}
 					j++
 					continue
 				}
 				r2, w2 := rune(c), 1
 				if c >= utf8.RuneSelf {
+					k = notASCII // a byte of text[i:j] or not, j stops after it
 					r2, w2 = utf8.DecodeRuneInString(text[j:hi])
 					if isWordRune(r2) {
 						j += w2
@@ -114,8 +125,11 @@ func scanTokens(out []token, lows *[]byte, text string, lo, hi int) []token {
 				break
 			}
 			s := text[i:j]
+			if k == notASCII {
+				k = asciiCase(s) // the rune that stopped the word is not in it
+			}
 			low := s
-			switch asciiCase(s) {
+			switch k {
 			case asciiUpper:
 				if lows != nil {
 					*lows = appendLower(*lows, s)

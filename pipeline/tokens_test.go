@@ -49,3 +49,22 @@ func TestIsInitials(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTokenLow: every word's Low is its lower case with curly apostrophes
+// made straight (lowerWord), whichever way the scan found its case, and
+// Tokenize's tokens are tokenize's.
+func FuzzTokenLow(f *testing.F) {
+	for _, s := range vaderCases {
+		f.Add(s)
+	}
+	f.Add("ÉLYSÉE and Élysée; NATO’S U.N.’s DR. Müller, aBc-Déf x’Y")
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, all := range [][]token{tokenize(text, 0, len(text)), Tokenize(text, []Sentence{{Start: 0, End: len(text)}})[0]} {
+			for _, tk := range all {
+				if tk.Word && tk.Low != lowerWord(tk.Text) {
+					t.Errorf("%q: Low %q, want %q", tk.Text, tk.Low, lowerWord(tk.Text))
+				}
+			}
+		}
+	})
+}
