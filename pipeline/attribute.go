@@ -245,6 +245,9 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 		k--
 	}
 	k = skipWhen(toks, k)
+	if k >= 3 && toks[k-1].Low == "to" && raising[toks[k-2].Low] {
+		k -= 2 // "continued to say", "was quick to note"
+	}
 	for k > 0 && toks[k-1].Word && (skippable[toks[k-1].Low] || strings.HasSuffix(toks[k-1].Low, "ly") && !toks[k-1].capitalized()) {
 		k--
 	}
@@ -277,7 +280,7 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 		// officials from France and Germany, underscored", "Russia, which
 		// ... has insisted"
 		for p := k - 2; p >= max(0, k-40); p-- {
-			if toks[p].Low == "," && p > 0 && toks[p-1].Word && p+1 < len(toks) && asides[toks[p+1].Low] && p >= k-8 {
+			if toks[p].Low == "," && p > 0 && toks[p-1].Word && p+1 < len(toks) && f.opensAside(toks, p+1, k-p) {
 				// "Ukraine, on the other hand, has maintained": an
 				// aside between the subject and the verb
 				if s, e := f.npBefore(toks, p); s < e {
@@ -308,6 +311,19 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 	}
 	if k == end {
 		return 0, 0
+	}
+	// "supporters who came to Philadelphia to protest say": a relative
+	// clause with no commas between the subject and its verb
+	for p := end - 1; p > 0 && p >= end-15; p-- {
+		if !toks[p].Word && toks[p].Low != "'s" || f.isCue(toks, p) {
+			break
+		}
+		if toks[p].Low == "who" {
+			if s, e := f.npBefore(toks, p); s < e {
+				return s, e
+			}
+			break
+		}
 	}
 	s, e := f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End)
 	if k >= 3 && toks[k-1].Low == "in" && (s < e || !f.hasCue(toks[k:end])) {
@@ -366,6 +382,42 @@ func (f *finder) speechBy(toks []token, in int) (int, int) {
 		return 0, 0
 	}
 	return f.trimMention(toks[x:in], toks[x].Start, toks[in-1].End)
+}
+
+// opensAside says whether t, after a comma n tokens before the cue, opens an
+// aside between a subject and its verb: "Ukraine, on the other hand, has
+// maintained", "The administration, in a far-reaching effort to ...,
+// has said", "Many studies, often conducted by ..., have found", but not
+// ", underscored their position".
+func (f *finder) opensAside(toks []token, i, n int) bool {
+	t := toks[i]
+	if asides[t.Low] {
+		return n <= 25
+	}
+	if n > 20 || !t.Word || t.capitalized() {
+		return false
+	}
+	// a participle with its agent, not a verb of the sentence: "backed by",
+	// "often conducted by"
+	for _, d := range []int{0, 1} {
+		if i+d+1 < len(toks) && strings.HasSuffix(toks[i+d].Low, "ed") && toks[i+d+1].Low == "by" {
+			return true
+		}
+	}
+	return false
+}
+
+// isCue says whether a cue starts at toks[p].
+func (f *finder) isCue(toks []token, p int) bool {
+	_, n := f.cueAt(toks, p)
+	return n > 0
+}
+
+// raising verbs take a cue as an infinitive: "continued to say".
+var raising = map[string]bool{
+	"continued": true, "continues": true, "continue": true, "quick": true, "went": true, "go": true,
+	"tried": true, "tries": true, "seemed": true, "seems": true, "appeared": true, "appears": true,
+	"began": true, "begins": true, "started": true, "starts": true, "used": true,
 }
 
 // asides open a comma-delimited aside between a subject and its verb.

@@ -321,6 +321,9 @@ func hasFiniteVerb(toks []token) bool {
 		if clauseAux[t.Low] || i == 0 && (pronouns[t.Low] || t.Low == "there" || t.Low == "you") {
 			return true
 		}
+		if a := strings.IndexByte(t.Low, '\''); a > 0 && (pronouns[t.Low[:a]] || t.Low[:a] == "there" || t.Low[:a] == "you") {
+			return true // "they'll", "we've", "there's"
+		}
 		// "Putin welcomed", "the call lasted": a past form after its subject
 		if i > 0 && strings.HasSuffix(t.Low, "ed") && len(t.Low) > 4 && !determiners[toks[i-1].Low] {
 			return true
