@@ -27,6 +27,8 @@ type Set struct {
 	// out", "said" for "said") to the most words of a form starting with
 	// it: a word it lacks starts no form.
 	VerbHeads map[string]int
+	// verbHeadBits is a filter over the keys of VerbHeads (see MaybeVerbHead).
+	verbHeadBits *[1 << 10]uint64
 	// Speakers is the registry of known speakers, in file order.
 	Speakers []Speaker
 	// Topics are the stance topics, in file order.
@@ -123,7 +125,7 @@ var fileNames = []string{"verbs.txt", "speakers.yaml", "topics.yaml", "tone.txt"
 // at once as an ErrorList.
 func Load(fsys fs.FS) (*Set, error) {
 	s := &Set{
-		Verbs: map[string]Verb{}, VerbHeads: map[string]int{}, Tone: map[string]float64{}, Abbrev: map[string]bool{},
+		Verbs: map[string]Verb{}, VerbHeads: map[string]int{}, verbHeadBits: new([1 << 10]uint64), Tone: map[string]float64{}, Abbrev: map[string]bool{},
 		ToneModel: ToneModel{Features: map[string][3]float64{}, Params: map[string][]float64{}},
 		Titles:    map[string]bool{}, Sums: map[string]string{},
 		alias: map[string]int{}, roles: map[string]int{},
@@ -212,6 +214,22 @@ func loadWords(file string, b []byte, fold func(string) string, into map[string]
 	return errs
 }
 
+// MaybeVerbHead says whether w may be a key of VerbHeads: false means
+// surely not. A bit test on the word's length and first, middle and last bytes, it
+// spares most words of a text the map lookup (a string hash) in the scan
+// for cues.
+func (s *Set) MaybeVerbHead(w string) bool {
+	if len(w) == 0 || s.verbHeadBits == nil {
+		return len(w) > 0
+	}
+	h := headKey(w)
+	return s.verbHeadBits[h>>6]&(1<<(h&63)) != 0
+}
+
+func headKey(w string) uint32 {
+	return (uint32(w[0])*61 + uint32(w[len(w)/2])*4099 + uint32(w[len(w)-1])*7 + uint32(len(w))*1031) & (1<<16 - 1)
+}
+
 // verbs.txt: "lemma [class]: form, form, ..." where class is clause (the
 // default), object or both, each with an optional "+to" (the cue takes an
 // infinitive too). The lemma is a form too.
@@ -255,6 +273,8 @@ func (s *Set) loadVerbs(b []byte) ErrorList {
 			words := strings.Fields(form)
 			s.MaxVerbWords = max(s.MaxVerbWords, len(words))
 			s.VerbHeads[words[0]] = max(s.VerbHeads[words[0]], len(words))
+			h := headKey(words[0])
+			s.verbHeadBits[h>>6] |= 1 << (h & 63)
 		}
 	})
 	return errs

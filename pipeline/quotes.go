@@ -68,6 +68,9 @@ func (f *finder) cueAt(toks []token, k int) (lexicons.Verb, int) {
 	if k >= len(toks) || !toks[k].Word {
 		return lexicons.Verb{}, 0
 	}
+	if !f.lx.MaybeVerbHead(toks[k].Low) {
+		return lexicons.Verb{}, 0
+	}
 	heads := f.lx.VerbHeads[toks[k].Low]
 	if heads == 0 {
 		return lexicons.Verb{}, 0 // no form starts with this word
