@@ -264,6 +264,12 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		if !that && w == "without" && t+1 < len(toks) && strings.HasSuffix(toks[t+1].Low, "ing") {
 			return t
 		}
+		if (w == "but" || w == "while" || w == "whereas") && prev != "," && t+1 < len(toks) && t-k >= 3 && authorsTail(toks[t+1:]) {
+			return t // "... for the nominee but did not suggest", "... while Sanders suggests"
+		}
+		if prev == "," && (w == "a" || w == "an") && t+3 < len(toks) && (toks[t+2].Low == "that" || toks[t+3].Low == "that") {
+			return t - 1 // "..., a charge that Colorado leaders denied"
+		}
 		if !that && w == "," && t+1 < len(toks) && (toks[t+1].Low == "a" || toks[t+1].Low == "an") {
 			return t // an appositive after a noun-phrase content
 		}
@@ -285,6 +291,20 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 	}
 	return len(toks)
 }
+
+// authorsTail says whether toks, after "but" or "while" with no comma,
+// carry on in the author's voice: a verb of the same subject ("but did not
+// suggest") or a new subject with its verb ("while Sanders suggests").
+func authorsTail(toks []token) bool {
+	t := toks[0]
+	if t.Low == "did" || t.Low == "does" || t.Low == "has" || t.Low == "have" || t.Low == "was" || t.Low == "is" {
+		return true
+	}
+	return len(toks) > 1 && (t.capitalized() || subjectPronouns[t.Low]) && toks[1].Word &&
+		(clauseAux[toks[1].Low] || strings.HasSuffix(toks[1].Low, "s") || strings.HasSuffix(toks[1].Low, "ed"))
+}
+
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "it": true, "you": true}
 
 // cueSpeakerBefore finds the speaker of the last cue before toks[j] in the
 // sentence: "“...,” Trump said, adding that ...".

@@ -225,6 +225,9 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 	if orgWord(words) {
 		return trimDeterminer(m), Organization, "", true
 	}
+	if !hasCapital(words[len(words)-1:]) && !r.lx.Titles[last] {
+		return "", Unnamed, "", true // "The GOP front-runner": a description, no name
+	}
 	// An unknown person: drop titles, take the fullest form in the article.
 	var nameWords []string
 	for _, w := range words {
