@@ -108,8 +108,12 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 		}
 		if _, n := f.cueAt(toks, j); n > 0 {
 			if j > k { // X said
-				s, e := toks[k].Start, toks[j-1].End
-				s, e = f.trimMention(toks[k:j], s, e)
+				h := j
+				for h > k+1 && toks[h-1].Word && (skippable[toks[h-1].Low] || strings.HasSuffix(toks[h-1].Low, "ly") && !toks[h-1].capitalized()) {
+					h-- // "X has said", "X later told"
+				}
+				s, e := toks[k].Start, toks[h-1].End
+				s, e = f.trimMention(toks[k:h], s, e)
 				if s < e && s == toks[k].Start {
 					e = f.withAppositive(toks, e)
 				}
@@ -184,6 +188,14 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 			s, e := f.npAfter(toks, j+2)
 			if s < e {
 				q.Cue, q.CueStart, q.CueEnd = "according to", toks[j].Start, toks[j+1].End
+				q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+				return true
+			}
+		}
+		if j == end-1 && end < len(toks) && toks[end].Low == ":" && toks[j].capitalized() && j <= 4 {
+			// "Philip Bump: “...”": a name alone before the colon
+			if s, e := f.trimMention(toks[:end], toks[0].Start, toks[end-1].End); s < e && s == toks[0].Start {
+				q.Cue, q.CueStart, q.CueEnd = ":", toks[end].Start, toks[end].End
 				q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
 				return true
 			}
@@ -662,7 +674,20 @@ func (f *finder) npAfter(toks []token, k int) (int, int) {
 	if end == k {
 		return 0, 0
 	}
-	return f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End)
+	if s, e := f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End); s < e {
+		return s, e
+	}
+	// else the longest stretch before a preposition that makes a mention:
+	// "the authors of the “Growth and Opportunity Project”" gives "the authors"
+	for end--; end > k; end-- {
+		if toks[end].Low != "of" && toks[end].Low != "for" && toks[end].Low != "with" && toks[end].Low != "from" {
+			continue
+		}
+		if s, e := f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End); s < e {
+			return s, e
+		}
+	}
+	return 0, 0
 }
 
 // subject returns the first noun phrase of a sentence: its subject, for
@@ -702,7 +727,20 @@ func (f *finder) subjectAt(toks []token, k int) (int, int) {
 	if end == k {
 		return 0, 0
 	}
-	return f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End)
+	if s, e := f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End); s < e {
+		return s, e
+	}
+	// else the longest stretch before a preposition that makes a mention:
+	// "the authors of the “Growth and Opportunity Project”" gives "the authors"
+	for end--; end > k; end-- {
+		if toks[end].Low != "of" && toks[end].Low != "for" && toks[end].Low != "with" && toks[end].Low != "from" {
+			continue
+		}
+		if s, e := f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End); s < e {
+			return s, e
+		}
+	}
+	return 0, 0
 }
 
 // adverbials open a sentence without being its subject.
