@@ -56,6 +56,18 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 			}
 		}
 	}
+	// The previous sentence ends with its speaker and cue: "Dianne Bystrom
+	// agreed. “Q”", "Nate Silver tweeted on Wednesday. “Q”".
+	if si > 0 && f.sents[si].Start >= m.Open-3 && f.sents[si-1].Para >= f.sents[si].Para-1 {
+		if pt := f.toks[si-1]; len(pt) > 2 && pt[len(pt)-1].Low == "." {
+			var p Quote
+			if f.attributeBefore(&p, pt[:len(pt)-1]) && p.Cue != "according to" && p.Cue != ":" && f.closesSentence(pt, p.CueEnd) {
+				q.Speaker, q.SpeakerStart, q.SpeakerEnd = p.Speaker, p.SpeakerStart, p.SpeakerEnd
+				q.Cue, q.CueStart, q.CueEnd = p.Cue, p.CueStart, p.CueEnd
+				return
+			}
+		}
+	}
 	// A continuation of the previous quote.
 	if i := f.continued(m, si, prev); i >= 0 {
 		p := prev[i]
@@ -139,6 +151,26 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 		}
 	}
 	return false
+}
+
+// closesSentence says whether only a time or place phrase follows byte e
+// to the end of the sentence toks: "agreed.", "tweeted on Wednesday.", "said
+// in a statement.".
+func (f *finder) closesSentence(toks []token, e int) bool {
+	i := 0
+	for i < len(toks) && toks[i].Start < e {
+		i++
+	}
+	rest := toks[i : len(toks)-1]
+	if len(rest) > 4 {
+		return false
+	}
+	for _, t := range rest {
+		if !t.Word || clauseAux[t.Low] || pronouns[t.Low] || t.Low == "that" {
+			return false
+		}
+	}
+	return len(rest) == 0 || rest[0].Low == "on" || rest[0].Low == "in" || rest[0].Low == "at" || weekdays[rest[0].Low] || rest[0].Low == "later"
 }
 
 // appositiveThenCue reads "X, APPOSITIVE, said" from toks[k:], where the

@@ -318,7 +318,15 @@ func (f *finder) attributePartial(q *Quote, toks []token, openTok int) {
 		if n == 0 {
 			n = 1
 		}
-		s, e := f.npBefore(toks, c)
+		var s, e int
+		if toks[c].Low == "as" {
+			// "Merkel heralded the deal with Turkey as “a breakthrough”":
+			// the subject, not the object before "as"
+			s, e = f.subject(toks[:c])
+		}
+		if s >= e {
+			s, e = f.npBefore(toks, c)
+		}
 		if s >= e {
 			s, e = f.subject(toks[:c])
 		}

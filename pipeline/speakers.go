@@ -235,6 +235,10 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 		if r.lx.Titles[lw] || lw == "the" || !hasCapital([]string{w}) && len(nameWords) == 0 {
 			continue
 		}
+		if (strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s")) && w != words[len(words)-1] {
+			nameWords = nameWords[:0] // "Germany’s Chancellor Angela Merkel": the name follows
+			continue
+		}
 		nameWords = append(nameWords, w)
 	}
 	if len(nameWords) == 0 || !hasCapital(nameWords) {
@@ -329,8 +333,14 @@ func fullNames(text string, sentToks [][]token, lx *lexicons.Set) map[string]str
 			for j < len(toks) && toks[j].Word && toks[j].capitalized() && !lx.Titles[toks[j].Low] {
 				j++
 			}
-			if j-i >= 2 && j-i <= 4 {
-				name := text[toks[i].Start:toks[j-1].End]
+			start := i
+			for p := i; p < j-1; p++ {
+				if strings.HasSuffix(toks[p].Low, "'s") {
+					start = p + 1 // "University's Dianne Bystrom": the name follows
+				}
+			}
+			if j-start >= 2 && j-start <= 4 {
+				name := text[toks[start].Start:toks[j-1].End]
 				name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
 				key = lexicons.AppendFold(key[:0], lastField(name))
 				if len(name) > len(names[string(key)]) {
