@@ -120,6 +120,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	if s < e && f.bareNoun(toks, j, e, v.Lemma) {
 		return Quote{}, false // "a lengthy phone call on Wednesday": a noun, not a cue
 	}
+	if s < e && nounForms[toks[j].Low] && !f.isHead(toks[f.tokenAt(toks, e)]) {
+		return Quote{}, false // "in five states last Tuesday": a noun after a noun
+	}
 	if s < e && j >= 2 && pronouns[toks[j-1].Low] && toks[j-1].Start > s {
 		return Quote{}, false // "the figure he cited remains ...": a relative clause
 	}
@@ -191,6 +194,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	}
 	if k < len(toks) && toks[k].Low == "," {
 		k++
+		if !that && k < len(toks) && strings.HasSuffix(toks[k].Low, "ing") && !toks[k].capitalized() {
+			return f.clauseBefore(si, j, n) // "Johnson said, looking out at the crowd"
+		}
 	}
 	end := f.clauseEnd(toks, k, that)
 	if k0 > 0 && (toks[k0-1].Low == "who" || toks[k0-1].Low == "which") {
@@ -582,6 +588,22 @@ func infinitive(toks []token, k int) bool {
 }
 
 var possessives = map[string]bool{"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
+
+// nounForms are cue forms that are also common nouns: after a subject that
+// is only described ("the battleground states", "a final note") they are
+// the noun.
+var nounForms = map[string]bool{
+	"state": true, "states": true, "note": true, "notes": true, "comment": true, "comments": true,
+	"report": true, "reports": true, "claim": true, "claims": true, "question": true, "questions": true,
+	"answer": true, "answers": true, "remark": true, "remarks": true, "post": true, "posts": true,
+	"tweet": true, "tweets": true, "promise": true, "promises": true, "pledge": true, "pledges": true,
+	"hint": true, "hints": true, "signal": true, "signals": true, "estimate": true, "estimates": true,
+	"demand": true, "demands": true, "call": true, "calls": true, "offer": true, "offers": true,
+	"show": true, "shows": true, "find": true, "finds": true, "reply": true, "replies": true,
+	"warning": true, "concern": true, "fear": true, "fears": true, "hope": true, "hopes": true,
+	"vow": true, "vows": true, "threat": true, "threats": true, "proposal": true, "cites": true, "echoes": true,
+	"questions about": true, "point": true, "points": true,
+}
 
 // sayingVerbs are the cues whose subject is a speaker whatever noun heads it.
 var sayingVerbs = map[string]bool{"say": true, "tell": true, "write": true, "report": true, "find": true, "show": true}
