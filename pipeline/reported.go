@@ -120,7 +120,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	if s < e && f.bareNoun(toks, j, e, v.Lemma) {
 		return Quote{}, false // "a lengthy phone call on Wednesday": a noun, not a cue
 	}
-	if s < e && nounForms[toks[j].Low] && !f.isHead(toks[f.tokenAt(toks, e)]) {
+	if s < e && nounForms[toks[j].Low] && (!f.isHead(toks[f.tokenAt(toks, e)]) || j > 0 && (quantifiers[toks[j-1].Low] || determiners[toks[j-1].Low])) {
 		return Quote{}, false // "in five states last Tuesday": a noun after a noun
 	}
 	if s < e && j >= 2 && pronouns[toks[j-1].Low] && toks[j-1].Start > s {
