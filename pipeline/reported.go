@@ -220,6 +220,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 			return Quote{}, false
 		}
 	}
+	if !that {
+		end = asQuotedEnd(toks, k, end)
+	}
 	for end > k && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) && toks[end-1].Low != "”" && toks[end-1].Low != "’" {
 		end--
 	}
@@ -234,6 +237,31 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 		return Quote{}, false
 	}
 	return q, true
+}
+
+// asQuotedEnd ends a noun-phrase content that characterises its object in
+// quoted words at their closing mark: "blasted Clinton as a “disgrace”
+// Wednesday on a radio show" ends after “disgrace”.
+func asQuotedEnd(toks []token, k, end int) int {
+	for t := k + 1; t+1 < end; t++ {
+		if toks[t].Low != "as" {
+			continue
+		}
+		u := t + 1
+		for u < end && u <= t+3 && toks[u].Word {
+			u++ // "as a “disgrace”", "as being in the “suburbs”"
+		}
+		if u >= end || toks[u].Word || !isOpenMark([]rune(toks[u].Low)[0]) {
+			return end
+		}
+		for c := u + 1; c < end; c++ {
+			if !toks[c].Word && isCloseMark([]rune(toks[c].Low)[0]) {
+				return c + 1
+			}
+		}
+		return end
+	}
+	return end
 }
 
 // clauseEnd returns where the reported content starting at toks[k] ends:
