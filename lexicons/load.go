@@ -48,7 +48,9 @@ type Set struct {
 	Sums map[string]string
 
 	alias map[string]int // folded alias -> index in Speakers
-	roles map[string]int // folded role description -> index in Speakers
+	// aliasLast holds the last folded word of every alias (see MaybeAliasEnd)
+	aliasLast map[string]bool
+	roles     map[string]int // folded role description -> index in Speakers
 }
 
 // Verb is a reporting cue.
@@ -418,6 +420,10 @@ func (s *Set) loadSpeakers(b []byte) ErrorList {
 			}
 			seen[k] = it.Line
 			s.alias[k] = idx
+			if s.aliasLast == nil {
+				s.aliasLast = map[string]bool{}
+			}
+			s.aliasLast[k[strings.LastIndexByte(k, ' ')+1:]] = true
 		}
 		for _, r := range sp.Roles {
 			k := Fold(r)
@@ -468,6 +474,19 @@ func (s *Set) LookupSpeaker(name string) (Speaker, bool) {
 		return Speaker{}, false
 	}
 	return s.Speakers[i], true
+}
+
+// MaybeAliasEnd says whether a name ending in the word w may be a speaker
+// alias: false means LookupSpeaker surely fails for it. w is one word as
+// written, possibly with a possessive "'s".
+func (s *Set) MaybeAliasEnd(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+	var buf [64]byte
+	f := AppendFold(buf[:0], w)
+	if i := bytes.LastIndexByte(f, ' '); i >= 0 {
+		f = f[i+1:]
+	}
+	return s.aliasLast[string(f)]
 }
 
 // LookupRole finds the registry entry a description refers to

@@ -61,6 +61,19 @@ func (f *finder) tokenIndex(si, p int) int {
 	return i
 }
 
+// tokensIn appends the tokens lying wholly in text[lo:hi] to out, from the
+// sentences' tokens: the words of a quoted stretch without scanning it again.
+func (f *finder) tokensIn(out []token, lo, hi int) []token {
+	for si := sentenceAt(f.sents, lo); si < len(f.sents) && f.sents[si].Start < hi; si++ {
+		toks := f.toks[si]
+		i, _ := slices.BinarySearchFunc(toks, lo, func(t token, p int) int { return t.Start - p })
+		for ; i < len(toks) && toks[i].End <= hi; i++ {
+			out = append(out, toks[i])
+		}
+	}
+	return out
+}
+
 // cueAt matches the longest reporting form starting at toks[k]; it returns the
 // number of tokens matched (0 for none). A capitalised form inside a sentence
 // is a name, not a verb ("the United States", "Sen. Warren Says").
@@ -114,7 +127,7 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 	}
 	si := sentenceAt(f.sents, m.Open)
 	s := f.sents[si]
-	f.words = appendTokens(f.words[:0], f.text, m.Start, m.End)
+	f.words = f.tokensIn(f.words[:0], m.Start, m.End)
 	content := f.words
 	words := 0
 	for _, t := range content {

@@ -14,10 +14,10 @@ import (
 func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 	// The direct quotes, in text order, so that every check below is a
 	// moving cursor or a binary search: the stage stays linear in the text.
-	var direct []Quote
+	var direct []textSpan
 	for _, q := range quotes {
 		if q.Kind == Direct {
-			direct = append(direct, q)
+			direct = append(direct, textSpan{q.Start, q.End})
 		}
 	}
 	cur := 0
@@ -65,7 +65,7 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 	}
 	// Merge quoted fragments into the clauses that hold them. Both lists are
 	// in text order and the clauses do not overlap one another much.
-	var kept []Quote
+	kept := make([]Quote, 0, len(quotes)+len(out))
 	o := 0
 	for _, q := range quotes {
 		absorbed := false
@@ -97,10 +97,13 @@ func nested(p int, quotes []Quote) bool {
 	return false
 }
 
+// textSpan is a stretch of text in bytes.
+type textSpan struct{ Start, End int }
+
 // overlapsDirect says whether q overlaps one of the direct quotes (in text
 // order).
-func overlapsDirect(q Quote, direct []Quote) bool {
-	i, _ := slices.BinarySearchFunc(direct, q.Start, func(d Quote, p int) int { return d.End - p - 1 })
+func overlapsDirect(q Quote, direct []textSpan) bool {
+	i, _ := slices.BinarySearchFunc(direct, q.Start, func(d textSpan, p int) int { return d.End - p - 1 })
 	return i < len(direct) && direct[i].Start < q.End && q.Start < direct[i].End
 }
 

@@ -197,6 +197,9 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 			if n == 1 && i > 0 && hasCapital(words[i-1:i]) && !r.lx.Titles[strings.ToLower(strings.Trim(words[i-1], ".,"))] {
 				continue // "Nora Vance" is not JD Vance: another first name
 			}
+			if !r.lx.MaybeAliasEnd(words[i+n-1]) {
+				continue
+			}
 			part := strings.Join(words[i:i+n], " ")
 			if sp, ok := r.lx.LookupSpeaker(part); ok && (sp.Type == Person || n == len(words)-1 || i == 0) {
 				return sp.Name, sp.Type, sp.Affiliation, true
@@ -403,12 +406,15 @@ func (r *resolver) entityMentions(sentToks [][]token, quotes []Quote) []mention 
 // names in full.
 func (r *resolver) named(toks []token, i, j int) (mention, bool) {
 	for e := j; e > i; e-- {
+		if !r.lx.MaybeAliasEnd(toks[e-1].Text) {
+			continue
+		}
 		if sp, ok := r.lx.LookupSpeaker(r.part(toks, i, e)); ok {
 			return mention{name: sp.Name, typ: sp.Type, affiliation: sp.Affiliation}, true
 		}
 	}
 	for b := i + 1; b < j; b++ {
-		if r.lx.Titles[toks[b-1].Low] || b == j-1 {
+		if (r.lx.Titles[toks[b-1].Low] || b == j-1) && r.lx.MaybeAliasEnd(toks[j-1].Text) {
 			if sp, ok := r.lx.LookupSpeaker(r.part(toks, b, j)); ok {
 				return mention{name: sp.Name, typ: sp.Type, affiliation: sp.Affiliation}, true
 			}
