@@ -406,7 +406,7 @@ func (r *resolver) entityMentions(sentToks [][]token, quotes []Quote) []mention 
 // names in full.
 func (r *resolver) named(toks []token, i, j int) (mention, bool) {
 	for e := j; e > i; e-- {
-		if !r.lx.MaybeAliasEnd(toks[e-1].Text) {
+		if !r.lx.MaybeAliasEnd(toks[e-1].Low) {
 			continue
 		}
 		if sp, ok := r.lx.LookupSpeaker(r.part(toks, i, e)); ok {
@@ -414,7 +414,7 @@ func (r *resolver) named(toks []token, i, j int) (mention, bool) {
 		}
 	}
 	for b := i + 1; b < j; b++ {
-		if (r.lx.Titles[toks[b-1].Low] || b == j-1) && r.lx.MaybeAliasEnd(toks[j-1].Text) {
+		if (r.lx.Titles[toks[b-1].Low] || b == j-1) && r.lx.MaybeAliasEnd(toks[j-1].Low) {
 			if sp, ok := r.lx.LookupSpeaker(r.part(toks, b, j)); ok {
 				return mention{name: sp.Name, typ: sp.Type, affiliation: sp.Affiliation}, true
 			}
