@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"math"
+	"sort"
 	"strings"
 
 	"score/lexicons"
@@ -362,6 +363,84 @@ func appendStanceWords(ws []string, toks []token, text string, lo, hi int) ([]st
 	return appendWords(ws, toks), toks
 }
 
+// appendQuoteWords is appendStanceWords(ws, toks, text, lo, hi), the words
+// of a quote, taken from the article's tokens (sentToks, the tokens of
+// sents) wherever tokenizing text[lo:hi] alone gives the same ones, and
+// from tokenizing the rest. From a place where both tokenizings are between
+// tokens, they make the same tokens as long as neither meets its end:
+// tokenizing the quote alone only stops sooner at hi, so a token of the
+// article ending by hi is one of the quote's too; the article's tokenizing
+// stops at the sentence's end and reads at most 8 bytes past a token's end
+// (a joiner, the rune after it), so a token ending 8 bytes before it is the
+// same in both, and when the sentence ends at a space (which ends any
+// token in both) every token is. A quote running on into the next
+// sentence takes its tokens too, as long as only spaces come between.
+// TestQuoteWords holds it to appendStanceWords.
+func appendQuoteWords(ws []string, toks []token, text string, sents []Sentence, sentToks Tokens, lo, hi int) ([]string, []token) {
+	if len(sentToks) != len(sents) {
+		return appendStanceWords(ws, toks, text, lo, hi)
+	}
+	pos := lo
+	s := sort.Search(len(sents), func(i int) bool { return sents[i].End > lo })
+	for ; pos < hi && s < len(sents); s++ {
+		st, end := sents[s].Start, sents[s].End
+		if st < pos && s > 0 && sents[s-1].End > st {
+			break // overlapping sentences: tokenize the rest
+		}
+		if pos < st {
+			if !onlyBlank(text[pos:min(st, hi)]) {
+				break
+			}
+			pos = st
+			if pos >= hi {
+				break
+			}
+		}
+		ts := sentToks[s]
+		k := sort.Search(len(ts), func(i int) bool { return ts[i].End > pos })
+		if k < len(ts) && ts[k].Start < pos {
+			break // pos inside a token
+		}
+		blankEnd := end == len(text) || isBlankByte(text[end])
+		if hi > end && blankEnd {
+			ws = appendWords(ws, ts[k:])
+			pos = end
+			continue
+		}
+		bound := min(hi, end)
+		if !blankEnd {
+			bound = min(hi, end-8)
+		}
+		j := k
+		for j < len(ts) && ts[j].End <= bound {
+			j++
+		}
+		ws = appendWords(ws, ts[k:j])
+		if j > k {
+			pos = ts[j-1].End
+		}
+		break
+	}
+	if pos < hi {
+		toks = appendTokens(toks[:0], text, pos, hi)
+		ws = appendWords(ws, toks)
+	}
+	return ws, toks
+}
+
+// isBlankByte says whether c is a byte scanTokens skips that ends any token.
+func isBlankByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
+
+// onlyBlank says whether s holds only bytes isBlankByte.
+func onlyBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isBlankByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // appendWords appends the lower-case words of toks to ws, with "" for
 // punctuation that ends a clause.
 func appendWords(ws []string, toks []token) []string {
@@ -483,7 +562,7 @@ func findStances(text string, sents []Sentence, sentToks Tokens, quotes []Quote,
 			q.CueStart >= sents[q.Sentence].Start {
 			lo = q.CueStart
 		}
-		ws, toks = appendStanceWords(ws[:0], toks, text, lo, q.End)
+		ws, toks = appendQuoteWords(ws[:0], toks, text, sents, sentToks, lo, q.End)
 		score(qi, q.Sentence)
 	}
 	for si, s := range sents {

@@ -1,12 +1,15 @@
 package pipeline
 
 import (
+	"encoding/json"
 	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"score/lexicons"
 )
@@ -237,6 +240,79 @@ func TestPhraseIndex(t *testing.T) {
 				if gn != wn || gk != wk {
 					t.Fatalf("matchAt(%q, %d) = %d, %d; trying every phrase gives %d, %d", words, i, gn, gk, wn, wk)
 				}
+			}
+		}
+	}
+}
+
+// TestQuoteWords holds appendQuoteWords, which takes a quote's words from
+// the article's tokens, to tokenizing the quote alone, on the example
+// articles and on random texts of joiners, initials, titles and sentence
+// ends without spaces, for spans starting and ending anywhere.
+func TestQuoteWords(t *testing.T) {
+	lx := lexicons.Default()
+	var texts []string
+	if f, err := os.ReadFile(filepath.Join("..", "examples", "articles.jsonl")); err == nil {
+		for _, line := range strings.Split(string(f), "\n") {
+			var a struct{ Text string }
+			if json.Unmarshal([]byte(line), &a) == nil && a.Text != "" {
+				texts = append(texts, Normalize(a.Text))
+			}
+		}
+	}
+	if len(texts) == 0 {
+		t.Fatal("no example articles")
+	}
+	pieces := []string{"U.S.", "U.S", "Mr.", "Mr", "Ukraine’s", "it's", "pre-2014", "a", "NATO", "troops", "Él",
+		"“", "”", "\"", ".", ". ", ".\n", "\n\n", "\t", " ", "  ", "-", "'", "’", "?", "!", "(", ")", "é", "x@y", "J.D.", "1.5", "—", "\u00a0"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 400; n++ {
+		var b strings.Builder
+		for k := 1 + rng.IntN(60); k > 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+			if rng.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	var ws, want []string
+	var toks, wtoks []token
+	for ti, text := range texts {
+		sents := Segment(text, lx)
+		if ti%2 == 1 {
+			// sentences ending anywhere, with gaps between some
+			sents = sents[:0]
+			for at := 0; at < len(text); {
+				end := min(len(text), at+1+rng.IntN(40))
+				for end < len(text) && !utf8.RuneStart(text[end]) {
+					end++
+				}
+				sents = append(sents, Sentence{Start: at, End: end})
+				at = end + rng.IntN(2)
+				for at < len(text) && !utf8.RuneStart(text[at]) {
+					at++
+				}
+			}
+		}
+		st := Tokenize(text, sents)
+		for n := 0; n < 200; n++ {
+			lo, hi := rng.IntN(len(text)+1), rng.IntN(len(text)+1)
+			if lo > hi {
+				lo, hi = hi, lo
+			}
+			if n%2 == 0 && len(sents) > 0 { // from a sentence's start or to its end
+				s := sents[rng.IntN(len(sents))]
+				if n%4 == 0 && s.Start <= hi {
+					lo = s.Start
+				} else if s.End >= lo {
+					hi = s.End
+				}
+			}
+			ws, toks = appendQuoteWords(ws[:0], toks, text, sents, st, lo, hi)
+			want, wtoks = appendStanceWords(want[:0], wtoks, text, lo, hi)
+			if !slices.Equal(ws, want) {
+				t.Fatalf("text %q [%d:%d] %q: words %q, tokenizing the span alone gives %q", text, lo, hi, text[lo:hi], ws, want)
 			}
 		}
 	}
