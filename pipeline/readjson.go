@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"unicode/utf8"
 )
@@ -147,19 +149,20 @@ func foldsToField(key []byte) bool {
 // with \u goes to json.Unmarshal, which knows its surrogate rules.
 func unquote(tok []byte) (string, bool) {
 	body := tok[1 : len(tok)-1]
-	i := 0
-	for i < len(body) && body[i] != '\\' {
-		i++
-	}
-	if i == len(body) {
+	i := bytes.IndexByte(body, '\\')
+	if i < 0 {
 		return string(body), true
 	}
 	out := make([]byte, 0, len(body))
 	out = append(out, body[:i]...)
 	for ; i < len(body); i++ {
-		c := body[i]
-		if c != '\\' {
-			out = append(out, c)
+		if body[i] != '\\' {
+			n := bytes.IndexByte(body[i:], '\\')
+			if n < 0 {
+				n = len(body) - i
+			}
+			out = append(out, body[i:i+n]...)
+			i += n - 1
 			continue
 		}
 		i++
@@ -232,7 +235,28 @@ func (d *jsonScanner) str() (start, end int, esc, ok bool) {
 		return 0, 0, false, false
 	}
 	start = d.i
+	quote := -1 // the next '"' at or after d.i, once found
 	for d.i < len(d.b) {
+		// Step over the plain bytes up to the next quote or backslash at
+		// once (IndexByte is vectorised), checking them for control bytes.
+		if quote < d.i {
+			q := bytes.IndexByte(d.b[d.i:], '"')
+			if q < 0 {
+				return 0, 0, false, false
+			}
+			quote = d.i + q
+		}
+		n := quote - d.i
+		if bs := bytes.IndexByte(d.b[d.i:quote], '\\'); bs >= 0 {
+			n = bs
+		}
+		if hasControl(d.b[d.i : d.i+n]) {
+			return 0, 0, false, false
+		}
+		d.i += n
+		if d.i >= len(d.b) {
+			break
+		}
 		c := d.b[d.i]
 		switch {
 		case c == '"':
@@ -267,6 +291,26 @@ func (d *jsonScanner) str() (start, end int, esc, ok bool) {
 		}
 	}
 	return 0, 0, false, false
+}
+
+// hasControl says whether b holds a byte below 0x20, eight bytes at a time.
+func hasControl(b []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		// a byte is below 0x20 when subtracting 0x20 borrows into its
+		// high bit while the byte's own high bit is clear
+		if (x-0x20*ones)&^x&highs != 0 {
+			return true
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c < 0x20 {
+			return true
+		}
+	}
+	return false
 }
 
 // value consumes one value.
