@@ -385,8 +385,21 @@ func hasFiniteVerb(toks []token) bool {
 		if i > 0 && strings.HasSuffix(t.Low, "ed") && len(t.Low) > 4 && !determiners[toks[i-1].Low] {
 			return true
 		}
+		// "Trump deserves", "it works": a present form after a name or a
+		// third-person pronoun
+		if i > 0 && presentForm(t) && (toks[i-1].capitalized() && toks[i-1].Word || toks[i-1].Low == "he" || toks[i-1].Low == "she" || toks[i-1].Low == "it") {
+			return true
+		}
 	}
 	return false
+}
+
+// presentForm says whether t may be a verb in the third person present: a
+// lower-case word ending in s but not in ss, us, is or 's.
+func presentForm(t token) bool {
+	w := t.Low
+	return t.Word && !t.capitalized() && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "'s")
 }
 
 var clauseAux = map[string]bool{
