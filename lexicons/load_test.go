@@ -138,3 +138,41 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// A verb's class word, with or without "+to", is read off the lemma; the
+// filters in front of the verb-head and alias maps never turn a key away.
+func TestVerbClassesAndFilters(t *testing.T) {
+	m := copyFS(t)
+	m["verbs.txt"] = &fstest.MapFile{Data: []byte("say: said\nvow clause+to: vowed\nrule out object: ruled out\nurge both+to: urged\nclause: clauses\n")}
+	s, err := Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Verb{
+		"said":      {Lemma: "say", Class: "clause"},
+		"vowed":     {Lemma: "vow", Class: "clause", Infinitive: true},
+		"ruled out": {Lemma: "rule out", Class: "object"},
+		"urged":     {Lemma: "urge", Class: "both", Infinitive: true},
+		"clauses":   {Lemma: "clause", Class: "clause"}, // a lone word is a lemma, not a class
+	}
+	for form, v := range want {
+		if got := s.Verbs[form]; got != v {
+			t.Errorf("Verbs[%q] = %+v, want %+v", form, got, v)
+		}
+	}
+	d := Default()
+	for form := range d.Verbs {
+		head := strings.Fields(form)[0]
+		if !d.MaybeVerbHead(head) {
+			t.Errorf("MaybeVerbHead(%q) = false for a verb head", head)
+		}
+	}
+	for _, sp := range d.Speakers {
+		for _, a := range append([]string{sp.Name}, sp.Aliases...) {
+			f := strings.Fields(a)
+			if !d.MaybeAliasEnd(f[len(f)-1]) {
+				t.Errorf("MaybeAliasEnd(%q) = false for the last word of alias %q", f[len(f)-1], a)
+			}
+		}
+	}
+}
