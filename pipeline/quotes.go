@@ -91,6 +91,10 @@ func (f *finder) cueAt(toks []token, k int) (lexicons.Verb, int) {
 	if k > 0 && toks[k-1].Word && (toks[k].capitalized() || determiners[toks[k-1].Low] || possessive(toks[k-1].Low)) {
 		return lexicons.Verb{}, 0 // "the United States", "the report", "the council's report"
 	}
+	if nounForms[toks[k].Low] && k+1 < len(toks) && toks[k+1].Word && !toks[k+1].capitalized() &&
+		(f.isPeopleNoun(toks[k+1].Low) || f.lx.Titles[toks[k+1].Low]) {
+		return lexicons.Verb{}, 0 // "state officials", "the New York state attorney general"
+	}
 	if n := min(heads, len(toks)-k); n > 1 {
 		buf := f.buf[:0]
 		buf = append(buf, toks[k].Low...)

@@ -126,7 +126,21 @@ func isAbbrev(before string, lx *lexicons.Set) bool {
 		r, _ := utf8.DecodeRuneInString(word)
 		return unicode.IsUpper(r) // an initial: J. Smith
 	}
-	return lx.Abbrev[strings.ToLower(word)]
+	return lx.Abbrev[strings.ToLower(word)] || initials(word)
+}
+
+// initials says whether word is capital letters joined by periods, the
+// last period left out: "G.K" of "Rep. G.K. Butterfield".
+func initials(word string) bool {
+	if len(word) < 3 {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		if c := word[i]; i%2 == 0 && !('A' <= c && c <= 'Z') || i%2 == 1 && c != '.' {
+			return false
+		}
+	}
+	return len(word)%2 == 1
 }
 
 // startsSentence says whether s can begin a sentence: a capital letter or a

@@ -228,7 +228,7 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 	if orgWord(words) {
 		return trimDeterminer(m), Organization, "", true
 	}
-	if !hasCapital(words[len(words)-1:]) && !r.lx.Titles[last] {
+	if !hasCapital(words[len(words)-1:]) {
 		return "", Unnamed, "", true // "The GOP front-runner": a description, no name
 	}
 	// An unknown person: drop titles, take the fullest form in the article.
@@ -251,7 +251,7 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 		return "", "", "", false
 	}
 	for i, w := range nameWords {
-		if len(w) > 2 && strings.ToUpper(w) == w {
+		if len(w) > 2 && strings.ToUpper(w) == w && !strings.Contains(w, ".") {
 			nameWords[i] = w[:1] + strings.ToLower(w[1:]) // a transcript's "WALLACE"
 		}
 	}
