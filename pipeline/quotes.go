@@ -61,17 +61,30 @@ func (f *finder) tokenIndex(si, p int) int {
 	return i
 }
 
-// tokensIn appends the tokens lying wholly in text[lo:hi] to out, from the
+// tokensIn returns the tokens lying wholly in text[lo:hi], from the
 // sentences' tokens: the words of a quoted stretch without scanning it again.
-func (f *finder) tokensIn(out []token, lo, hi int) []token {
-	for si := sentenceAt(f.sents, lo); si < len(f.sents) && f.sents[si].Start < hi; si++ {
+// Within one sentence it is a slice of that sentence's tokens (not to be
+// written to); across sentences they are appended to out.
+func (f *finder) tokensIn(out []token, lo, hi int) (toks []token, appended bool) {
+	si := sentenceAt(f.sents, lo)
+	if si < len(f.sents) && hi <= f.sents[si].End {
+		// within one sentence, as most are: a slice of its tokens
+		toks := f.toks[si]
+		i, _ := slices.BinarySearchFunc(toks, lo, func(t token, p int) int { return t.Start - p })
+		k := i
+		for k < len(toks) && toks[k].End <= hi {
+			k++
+		}
+		return toks[i:k:k], false
+	}
+	for ; si < len(f.sents) && f.sents[si].Start < hi; si++ {
 		toks := f.toks[si]
 		i, _ := slices.BinarySearchFunc(toks, lo, func(t token, p int) int { return t.Start - p })
 		for ; i < len(toks) && toks[i].End <= hi; i++ {
 			out = append(out, toks[i])
 		}
 	}
-	return out
+	return out, true
 }
 
 // cueAt matches the longest reporting form starting at toks[k]; it returns the
@@ -131,8 +144,10 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 	}
 	si := sentenceAt(f.sents, m.Open)
 	s := f.sents[si]
-	f.words = f.tokensIn(f.words[:0], m.Start, m.End)
-	content := f.words
+	content, appended := f.tokensIn(f.words[:0], m.Start, m.End)
+	if appended {
+		f.words = content
+	}
 	words := 0
 	for _, t := range content {
 		if t.Word {
