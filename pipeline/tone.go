@@ -33,10 +33,35 @@ type toneScorer struct {
 
 // toneScratch is one worker's reusable buffers.
 type toneScratch struct {
-	vs   vscratch
+	cur  *toneWork // what the text being scored leaves
 	norm []byte
-	nb   nbScratch
 	ev   []byte // evidence being written
+	// For sentences: the work of the strongest sentences so far, strongest
+	// first, kept for their evidence instead of scoring them again; and
+	// spare works.
+	top   []keptSentence
+	spare []*toneWork
+}
+
+// toneWork is what scoring a text leaves for its evidence.
+type toneWork struct {
+	vs   vscratch
+	nb   nbScratch
+	norm string // the text scored, after normalize
+}
+
+// keptSentence is a sentence's weight for the text's evidence and its work.
+type keptSentence struct {
+	weight float64
+	work   *toneWork
+}
+
+// work returns sc.cur, made on first use.
+func (sc *toneScratch) work() *toneWork {
+	if sc.cur == nil {
+		sc.cur = new(toneWork)
+	}
+	return sc.cur
 }
 
 // govaderBase is govader's analyser, built once: our VADER reads its
@@ -106,11 +131,13 @@ func (sc *toneScratch) normalize(s string) string {
 }
 
 // parts returns the VADER compound and the Naive Bayes lean of s, leaving
-// the words that moved them in sc.
+// the words that moved them in sc.cur.
 func (t *toneScorer) parts(s string, sc *toneScratch) (v, nb float64, norm string) {
+	w := sc.work()
 	norm = sc.normalize(s)
-	v = t.vader.scores(norm, &sc.vs)
-	nb = t.nb.score(norm, t.scale, &sc.nb)
+	w.norm = norm
+	v = t.vader.scores(norm, &w.vs)
+	nb = t.nb.score(norm, t.scale, &w.nb)
 	return v, nb, norm
 }
 
@@ -123,9 +150,9 @@ func (t *toneScorer) blend(v, nb float64) float64 {
 func (t *toneScorer) Score(s string) Tone {
 	sc := t.pool.Get().(*toneScratch)
 	defer t.pool.Put(sc)
-	v, nb, norm := t.parts(s, sc)
+	v, nb, _ := t.parts(s, sc)
 	c := t.blend(v, nb)
-	return Tone{Score: c, Label: t.label(c), Evidence: evidence(norm, sc, t.weight)}
+	return Tone{Score: c, Label: t.label(c), Evidence: evidence(sc.cur, &sc.ev, t.weight)}
 }
 
 // Quote returns the tone of a quote's words: the lexicon half alone (VADER
@@ -136,9 +163,10 @@ func (t *toneScorer) Score(s string) Tone {
 func (t *toneScorer) Quote(s string) Tone {
 	sc := t.pool.Get().(*toneScratch)
 	defer t.pool.Put(sc)
-	norm := sc.normalize(s)
-	c := t.vader.scores(norm, &sc.vs)
-	sc.nb.hits = sc.nb.hits[:0]
+	w := sc.work()
+	w.norm = sc.normalize(s)
+	c := t.vader.scores(w.norm, &w.vs)
+	w.nb.hits = w.nb.hits[:0]
 	l := "neutral"
 	switch {
 	case c <= -quoteCut:
@@ -146,7 +174,7 @@ func (t *toneScorer) Quote(s string) Tone {
 	case c >= quoteCut:
 		l = "positive"
 	}
-	return Tone{Score: c, Label: l, Evidence: evidence(norm, sc, 1)}
+	return Tone{Score: c, Label: l, Evidence: evidence(w, &sc.ev, 1)}
 }
 
 // quoteCut is VADER's conventional neutral band for quotes.
@@ -167,8 +195,10 @@ const maxEvidence = 5
 // evidence lists the words that moved the score most, strongest first, each
 // with its signed weight: VADER's final valence of a word ("productive+2.5",
 // after negation, boosters and "but"), and the Naive Bayes lean of a word
-// or word pair ("nb:peace talks+1.2").
-func evidence(norm string, sc *toneScratch, weight float64) []string {
+// or word pair ("nb:peace talks+1.2"). It reads what scoring a text left in
+// work, and writes to the buffer buf.
+func evidence(work *toneWork, buf *[]byte, weight float64) []string {
+	norm := work.norm
 	type ev struct {
 		s string
 		w float64
@@ -199,16 +229,16 @@ func evidence(norm string, sc *toneScratch, weight float64) []string {
 		}
 		top[i] = ev{s, w}
 	}
-	for i, x := range sc.vs.sent {
+	for i, x := range work.vs.sent {
 		if x != 0 && !full(x*weight) {
-			add(sc.vs.toks[i].low, x*weight)
+			add(work.vs.toks[i].low, x*weight)
 		}
 	}
-	for _, h := range sc.nb.hits {
+	for _, h := range work.nb.hits {
 		if w := h.lean * (1 - weight); math.Abs(w) >= 0.3 && !full(w) {
-			sc.ev = appendLower(append(sc.ev[:0], "nb:"...), norm[h.start:h.end])
-			if !has(top[:k], func(e ev) bool { return e.s == string(sc.ev) }) {
-				add(string(sc.ev), w)
+			*buf = appendLower(append((*buf)[:0], "nb:"...), norm[h.start:h.end])
+			if !has(top[:k], func(e ev) bool { return e.s == string(*buf) }) {
+				add(string(*buf), w)
 			}
 		}
 	}
@@ -217,14 +247,14 @@ func evidence(norm string, sc *toneScratch, weight float64) []string {
 	}
 	out := make([]string, k)
 	for i, e := range top[:k] {
-		b := sc.ev[:0]
+		b := (*buf)[:0]
 		b = append(b, e.s...)
 		if e.w >= 0 {
 			b = append(b, '+')
 		}
 		b = appendTenths(b, math.Round(e.w*10))
 		out[i] = string(b)
-		sc.ev = b
+		*buf = b
 	}
 	return out
 }
@@ -259,13 +289,17 @@ func has[E any](s []E, f func(E) bool) bool {
 // no table reads it) and returns the tone of the whole text, their
 // length-weighted mean: VADER's compound saturates on long texts, a mean of
 // sentences does not. The text's evidence comes from its strongest
-// sentences (|score| times length), which alone are scored again for it.
+// sentences (|score| times length, the first of equal ones first): the
+// work of the maxEvidence strongest is kept as they are scored, and the
+// others are scored again only when those give fewer than maxEvidence words.
 func (t *toneScorer) sentences(text string, sents []Sentence) Tone {
 	if len(sents) == 0 {
 		return t.Score(text)
 	}
 	sc := t.pool.Get().(*toneScratch)
 	defer t.pool.Put(sc)
+	weight := func(s Sentence) float64 { return math.Abs(s.Tone.Score) * float64(s.End-s.Start) }
+	top := sc.top[:0]
 	sum, n := 0.0, 0
 	for i := range sents {
 		s := &sents[i]
@@ -274,28 +308,66 @@ func (t *toneScorer) sentences(text string, sents []Sentence) Tone {
 		s.Tone = Tone{Score: c, Label: t.label(c)}
 		sum += c * float64(s.End-s.Start)
 		n += s.End - s.Start
+		// keep this sentence's work if it is among the strongest so far:
+		// after every earlier one at least as strong
+		w := weight(*s)
+		p := len(top)
+		for p > 0 && top[p-1].weight < w {
+			p--
+		}
+		if p == maxEvidence {
+			continue
+		}
+		var next *toneWork
+		if len(top) == maxEvidence {
+			next = top[maxEvidence-1].work
+			top = top[:maxEvidence-1]
+		} else if k := len(sc.spare); k > 0 {
+			next, sc.spare = sc.spare[k-1], sc.spare[:k-1]
+		} else {
+			next = new(toneWork)
+		}
+		top = slices.Insert(top, p, keptSentence{w, sc.cur})
+		sc.cur = next
 	}
+	defer func() {
+		for _, k := range top {
+			sc.spare = append(sc.spare, k.work)
+		}
+		sc.top = top[:0]
+	}()
 	if n == 0 {
 		return Tone{Label: t.label(0)}
 	}
 	c := sum / float64(n)
-	weight := func(s Sentence) float64 { return math.Abs(s.Tone.Score) * float64(s.End-s.Start) }
-	idx := make([]int, len(sents))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return weight(sents[idx[a]]) > weight(sents[idx[b]]) })
 	var ev []string
-	for _, i := range idx {
-		if len(ev) == maxEvidence {
-			break
-		}
-		s := sents[i]
-		_, _, norm := t.parts(text[s.Start:s.End], sc)
-		for _, e := range evidence(norm, sc, t.weight) {
+	addEvidence := func(work *toneWork) {
+		for _, e := range evidence(work, &sc.ev, t.weight) {
 			if len(ev) < maxEvidence && !slices.Contains(ev, e) {
 				ev = append(ev, e)
 			}
+		}
+	}
+	for _, k := range top {
+		if len(ev) == maxEvidence {
+			break
+		}
+		addEvidence(k.work)
+	}
+	if len(ev) < maxEvidence && len(sents) > len(top) {
+		// the kept sentences are the first len(top) in order of weight
+		idx := make([]int, len(sents))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return weight(sents[idx[a]]) > weight(sents[idx[b]]) })
+		for _, i := range idx[len(top):] {
+			if len(ev) == maxEvidence {
+				break
+			}
+			s := sents[i]
+			t.parts(text[s.Start:s.End], sc)
+			addEvidence(sc.cur)
 		}
 	}
 	return Tone{Score: c, Label: t.label(c), Evidence: ev}
