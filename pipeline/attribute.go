@@ -324,6 +324,17 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 		// officials from France and Germany, underscored", "Russia, which
 		// ... has insisted"
 		for p := k - 2; p >= max(0, k-40); p-- {
+			if toks[p].Low == "," && p > 0 && f.nameBetween(toks, p+1, k-1) {
+				// "The state’s campaign chairman, Phil Lovas, said": the name
+				return toks[p+1].Start, toks[k-2].End
+			}
+			if toks[p].Low == "," && p > 0 && toks[p-1].Low == ")" && p+1 < len(toks) && f.opensAppositive(toks[p+1]) {
+				// "Rep. Gregory Meeks (D-N.Y.), chairman of the caucus, said"
+				if s, e := f.npBefore(toks, p); s < e {
+					return s, f.withAppositive(toks, e)
+				}
+				break
+			}
 			if toks[p].Low == "," && p > 0 && toks[p-1].Word && p+1 < len(toks) && f.opensAside(toks, p+1, k-p) {
 				// "Ukraine, on the other hand, has maintained": an
 				// aside between the subject and the verb
@@ -341,6 +352,16 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 		}
 	} else if k > 0 && (toks[k-1].Low == "and" || toks[k-1].Low == "but") {
 		return 0, 0 // "... and underscored": the caller finds the subject
+	} else if k > 2 && dashes[toks[k-1].Low] {
+		// "Kall -- co-editor of a book about Trump -- said"
+		for p := k - 2; p > 0 && p >= k-30; p-- {
+			if dashes[toks[p].Low] {
+				if s, e := f.npBefore(toks, p); s < e {
+					return s, e
+				}
+				break
+			}
+		}
 	}
 	end := k
 	for k > 0 && end-k < 8 {
@@ -440,6 +461,9 @@ func (f *finder) opensAside(toks []token, i, n int) bool {
 	}
 	if n > 20 || !t.Word || t.capitalized() {
 		return false
+	}
+	if strings.HasSuffix(t.Low, "ing") && len(t.Low) > 4 && !f.opensAppositive(t) {
+		return true // "Trump, speaking to a veterans group, said" (not "including")
 	}
 	// a participle with its agent, not a verb of the sentence: "backed by",
 	// "often conducted by"
@@ -625,7 +649,26 @@ func (f *finder) opensAppositive(t token) bool {
 	case "the", "a", "an", "including", "who", "which", "whose", "his", "her", "its", "their", "both", "then":
 		return true
 	}
-	return strings.HasSuffix(t.Low, "'s") || f.lx.Titles[t.Low] || f.isPeopleNoun(t.Low)
+	return strings.HasSuffix(t.Low, "'s") || f.lx.Titles[t.Low] || f.isPeopleNoun(t.Low) || nameModifiers[t.Low] && !t.capitalized()
+}
+
+// nameBetween says whether toks[i:j] is a name alone: one to four
+// capitalised words or initials, between two commas.
+func (f *finder) nameBetween(toks []token, i, j int) bool {
+	if j-i < 1 || j-i > 5 || j > len(toks) {
+		return false
+	}
+	words := 0
+	for _, t := range toks[i:j] {
+		if t.Word && t.capitalized() && !f.lx.Titles[t.Low] && !notNames[t.Low] {
+			words++
+			continue
+		}
+		if t.Low != "." {
+			return false
+		}
+	}
+	return words >= 2
 }
 
 // isHead says whether t can end a speaker mention.
@@ -803,6 +846,9 @@ var peopleNouns = map[string]bool{
 	"document": true, "letter": true, "memo": true, "data": true, "figures": true, "economist": true,
 	"researcher": true, "scientist": true, "doctor": true, "police": true, "witness": true, "resident": true,
 	"everyone": true, "nobody": true, "someone": true, "both": true, "many": true, "some": true, "others": true,
+	"chair": true, "professor": true, "associate": true, "fellow": true, "strategist": true, "consultant": true,
+	"pollster": true, "activist": true, "organizer": true, "advocate": true, "founder": true, "owner": true,
+	"executive": true, "manager": true, "editor": true, "reporter": true, "author": true, "writer": true,
 }
 
 // dashes set off a signature after a quote: “...” — Name.

@@ -190,6 +190,10 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 				k, that = t+1, true
 				break
 			}
+			if toks[t].Low == "," && v.Class == "clause" && t > k && t+1 < len(toks) && (toks[t+1].capitalized() || toks[t+1].Low == "that") {
+				limit = min(len(toks), k+14) // "says at a stop in Toledo, Ohio, that"
+				continue
+			}
 			if !toks[t].Word && toks[t].Low != "'s" && toks[t].Low != "-" {
 				break
 			}
@@ -215,7 +219,11 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	if !that && v.Class != "object" {
 		// no "that": a clause must start like one and hold a verb; a
 		// noun phrase is content only for cues that take one.
-		clause := k < len(toks) && (clauseStart(toks[k]) || toks[k].Word && !stopBefore[toks[k].Low] && !clauseAux[toks[k].Low]) && hasFiniteVerb(toks[k:end])
+		opens := k < len(toks) && (clauseStart(toks[k]) || toks[k].Word && !stopBefore[toks[k].Low] && !clauseAux[toks[k].Low])
+		// after "say" what follows is what was said, verb or not
+		// ("said parents still want", "has said the same thing")
+		clause := opens && (hasFiniteVerb(toks[k:end]) || v.Lemma == "say" && k == j+n && end-k >= 2 &&
+			!strings.HasSuffix(toks[k].Low, "ing") && !weekdays[toks[k].Low] && !timeWords[toks[k].Low])
 		if !clause && v.Class != "both" {
 			if !participle && !coordinated {
 				return f.clauseBefore(si, j, n) // "CLAUSE, X said Tuesday in Paris."
@@ -392,6 +400,17 @@ func hasFiniteVerb(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// timeWords open a time phrase or an adverb after a cue, not what was said
+// ("said Tuesday", "said last week", "said more than once", "said so").
+var timeWords = map[string]bool{
+	"today": true, "yesterday": true, "tonight": true, "last": true, "this": true, "earlier": true, "later": true,
+	"recently": true, "again": true, "repeatedly": true, "often": true, "once": true, "twice": true,
+	"more": true, "so": true, "nothing": true, "little": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan.": true, "feb.": true, "aug.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true,
 }
 
 // presentForm says whether t may be a verb in the third person present: a
