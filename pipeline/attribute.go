@@ -712,7 +712,7 @@ var quantifiers = map[string]bool{
 	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
 	"nine": true, "ten": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true,
 	"eighty": true, "ninety": true, "majority": true, "third": true, "two-thirds": true, "three-fourths": true,
-	"three-quarters": true, "other": true, "others": true, "local": true, "u.s.": true,
+	"three-quarters": true, "other": true, "others": true, "local": true, "u.s.": true, "another": true,
 }
 
 // nameModifiers may stand before a name in a mention: "longtime Democratic

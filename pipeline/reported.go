@@ -219,11 +219,11 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	if !that && v.Class != "object" {
 		// no "that": a clause must start like one and hold a verb; a
 		// noun phrase is content only for cues that take one.
-		opens := k < len(toks) && (clauseStart(toks[k]) || toks[k].Word && !stopBefore[toks[k].Low] && !clauseAux[toks[k].Low])
+		opens := k < len(toks) && (clauseStart(toks[k]) || toks[k].Word && !stopBefore[toks[k].Low] && !clauseAux[toks[k].Low]) &&
+			!weekdays[toks[k].Low] && !timeWords[toks[k].Low] // "said Friday afternoon, as they ..."
 		// after "say" what follows is what was said, verb or not
 		// ("said parents still want", "has said the same thing")
-		clause := opens && (hasFiniteVerb(toks[k:end]) || v.Lemma == "say" && k == j+n && end-k >= 2 &&
-			!strings.HasSuffix(toks[k].Low, "ing") && !weekdays[toks[k].Low] && !timeWords[toks[k].Low])
+		clause := opens && (hasFiniteVerb(toks[k:end]) || v.Lemma == "say" && k == j+n && end-k >= 2 && !strings.HasSuffix(toks[k].Low, "ing"))
 		if !clause && v.Class != "both" {
 			if !participle && !coordinated {
 				return f.clauseBefore(si, j, n) // "CLAUSE, X said Tuesday in Paris."
@@ -523,6 +523,11 @@ func (f *finder) tokenAt(toks []token, e int) int {
 // preposition, no verb of its own, then a comma). It returns 0 when there is
 // none.
 func leadEnd(toks []token, c int) int {
+	for d := 1; d < min(c, 5); d++ {
+		if dashes[toks[d].Low] && toks[0].capitalized() && strings.ToUpper(toks[0].Text) == toks[0].Text {
+			return d + 1 // a dateline: "WASHINGTON ― CLAUSE"
+		}
+	}
 	if len(toks) == 0 || !toks[0].Word || !(strings.HasSuffix(toks[0].Low, "ing") || leadWords[toks[0].Low]) {
 		return 0
 	}
@@ -599,7 +604,8 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 	q := Quote{Kind: Indirect, Sentence: si, Speaker: f.text[s:e], SpeakerStart: s, SpeakerEnd: e}
 	f.setCue(&q, toks[j:j+n])
 	q.Start, q.End = toks[leadEnd(toks, c-1)].Start, toks[c-1].End
-	if (!hasFiniteVerb(toks[:c]) || subordinators[toks[0].Low]) && rest+tail+1 < len(toks) && toks[rest+tail].Low == "," {
+	if (!hasFiniteVerb(toks[:c]) || subordinators[toks[0].Low]) && rest+tail+1 < len(toks) && toks[rest+tail].Low == "," &&
+		!subordinators[toks[rest+tail+1].Low] && !tailWords[toks[rest+tail+1].Low] {
 		// "A, X said, B": the content goes on after the attribution.
 		b := rest + tail + 1
 		end := f.clauseEnd(toks, b, false)
