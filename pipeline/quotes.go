@@ -108,6 +108,9 @@ func (f *finder) cueAt(toks []token, k int) (lexicons.Verb, int) {
 		(f.isPeopleNoun(toks[k+1].Low) || f.lx.Titles[toks[k+1].Low]) {
 		return lexicons.Verb{}, 0 // "state officials", "the New York state attorney general"
 	}
+	if (toks[k].Low == "state" || toks[k].Low == "states") && (k+1 >= len(toks) || toks[k+1].Low != "that") {
+		return lexicons.Verb{}, 0 // the noun far more often than the verb: only "states that" is a cue
+	}
 	if n := min(heads, len(toks)-k); n > 1 {
 		buf := f.buf[:0]
 		buf = append(buf, toks[k].Low...)
