@@ -98,6 +98,7 @@ var mustNotFire = []struct{ from, text string }{
 	{"a newspaper title (our own example)", "The interview appeared in “The Economist” on Thursday."},
 	{"a nickname (our own example)", "The senator, known as “Big Ben” to his colleagues, left early."},
 	{"\"state\" as a noun before a name (our own example)", "Battleground state Oregon is nearly 3% Polish American, and member states want bases."},
+	{"the author's idioms (our own example)", "It's worth noting that the vote was close. (Having said that, there are critics who argue otherwise.)"},
 	{"a cue form that is a noun after a noun (our own example)", "Ortiz won in five states last Tuesday, and in both states the margin was wide."},
 	{"a title with small words in it (our own example)", "The actor, who starred in “Pride and Prejudice” and “Guardians of the Galaxy,” posted the clip on Thursday."},
 	{"'states' as a name, not a verb (our own example)", "The United States and its allies met in Brussels."},

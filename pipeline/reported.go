@@ -123,6 +123,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	if s < e && f.bareNoun(toks, j, e, v.Lemma) {
 		return Quote{}, false // "a lengthy phone call on Wednesday": a noun, not a cue
 	}
+	if j > 0 && (toks[j-1].Low == "worth" || toks[j-1].Low == "having") {
+		return Quote{}, false // "it's worth noting that", "having said that": the author's
+	}
 	if s < e && nounForms[toks[j].Low] && (!f.isHead(toks[f.tokenAt(toks, e)]) || j > 0 && (quantifiers[toks[j-1].Low] || determiners[toks[j-1].Low])) {
 		return Quote{}, false // "in five states last Tuesday": a noun after a noun
 	}
@@ -189,6 +192,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 			if toks[t].Low == "that" {
 				k, that = t+1, true
 				break
+			}
+			if w := toks[t].Low; clauseAux[w] || w == "and" || w == "but" || w == "or" || subjectPronouns[w] && t > k {
+				break // "said officials are in possession of video that ...": a clause, not an addressee
 			}
 			if toks[t].Low == "," && v.Class == "clause" && t > k && t+1 < len(toks) && (toks[t+1].capitalized() || toks[t+1].Low == "that") {
 				limit = min(len(toks), k+14) // "says at a stop in Toledo, Ohio, that"
@@ -586,7 +592,7 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 		}
 	} else {
 		s, e = f.npBefore(toks, j) // X said.
-		if s < e && s != toks[c+1].Start || clauseAux[toks[j-1].Low] {
+		if s < e && s != toks[c+1].Start || clauseAux[toks[j-1].Low] || slices.ContainsFunc(toks[c+1:j], func(t token) bool { return t.Low == "who" || t.Low == "which" }) {
 			return Quote{}, false // ", where he hopes to", "are expected to"
 		}
 	}
