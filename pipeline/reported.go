@@ -333,8 +333,14 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 				u++
 			}
 			if _, m := f.cueAt(toks, u); m > 0 && u > t {
+				// The second cue is the speaker's too when the content has
+				// no subject of its own, is no clause ("urged Republicans to
+				// join ... and criticized"), or is in a modal's future while
+				// the cue is past ("he would order a review and warned").
 				named := toks[k].capitalized() || pronouns[toks[k].Low]
-				if !named || u+m < len(toks) && toks[u+m].Low == "that" {
+				modal := slices.ContainsFunc(toks[k:t], func(t token) bool { return modals[t.Low] })
+				if !named || !hasFiniteVerb(toks[k:t]) || modal && strings.HasSuffix(toks[u].Low, "ed") ||
+					u+m < len(toks) && toks[u+m].Low == "that" {
 					return t
 				}
 			}
@@ -406,6 +412,10 @@ func hasFiniteVerb(toks []token) bool {
 		}
 	}
 	return false
+}
+
+var modals = map[string]bool{
+	"would": true, "will": true, "could": true, "can": true, "may": true, "might": true, "must": true, "should": true,
 }
 
 // timeWords open a time phrase or an adverb after a cue, not what was said
