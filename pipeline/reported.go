@@ -165,8 +165,15 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	that := false
 	if v.Infinitive && infinitive(toks, k) {
 		// "vowed to block the nominee", "declined to comment on": an
-		// intention or refusal, content with its "to".
+		// intention or refusal, content with its "to", up to a finite verb
+		// of the author's ("refuses to make public his returns may be that").
 		end := f.clauseEnd(toks, k, false)
+		for t := k + 2; t < end; t++ {
+			if (modals[toks[t].Low] || clauseAux[toks[t].Low]) && !relatives[toks[t-1].Low] {
+				end = t
+				break
+			}
+		}
 		for end > k && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) {
 			end--
 		}
@@ -324,6 +331,9 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		if !that && w == "," && t+1 < len(toks) && (toks[t+1].Low == "a" || toks[t+1].Low == "an") {
 			return t // an appositive after a noun-phrase content
 		}
+		if !that && t > k+1 && f.circumstance(toks, t) && !hasFiniteVerb(toks[k:t]) {
+			return t // "called for more investment in a statement on Thursday"
+		}
 		if w == "and" {
 			// "and (have) (particularly) underscored ...": a second cue of
 			// the same speaker, unless the reported clause has its own
@@ -347,6 +357,31 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		}
 	}
 	return len(toks)
+}
+
+var relatives = map[string]bool{"that": true, "who": true, "which": true, "whom": true, "what": true}
+
+// circumstance says whether toks[t] opens a circumstance of the act of
+// speaking rather than more of a noun phrase: "during a stop", "while at",
+// "in a statement", "on Tuesday", "at a rally".
+func (f *finder) circumstance(toks []token, t int) bool {
+	if t+1 >= len(toks) {
+		return false
+	}
+	w, next := toks[t].Low, toks[t+1].Low
+	switch w {
+	case "during", "while":
+		return true
+	case "on":
+		return weekdays[next] || next == "twitter" || next == "facebook" || next == "television"
+	case "in", "at":
+		n := t + 1
+		if determiners[next] && t+2 < len(toks) {
+			n = t + 2
+		}
+		return speechNouns[toks[n].Low] || toks[n].Low == "rally" || toks[n].Low == "news" || toks[n].Low == "press" || toks[n].Low == "hearing"
+	}
+	return false
 }
 
 // authorsTail says whether toks, after "but" or "while" with no comma,
