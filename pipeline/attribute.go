@@ -544,6 +544,12 @@ func (f *finder) trimMention(ts []token, s, e int) (int, int) {
 		return 0, 0
 	}
 	ts = ts[i:]
+	for d := len(ts) - 2; d > 0; d-- {
+		if (ts[d].Low == "the" || ts[d].Low == "a" || ts[d].Low == "an") && ts[d-1].Word && !stopBefore[ts[d-1].Low] && !quantifiers[ts[d-1].Low] && !ts[d-1].capitalized() {
+			ts = ts[d:] // "one reason the mayor": a second noun phrase starts the mention
+			break
+		}
+	}
 	head := ts[len(ts)-1]
 	if !f.isHead(head) && !(f.described && describedHead(ts)) {
 		return 0, 0
