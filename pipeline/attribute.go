@@ -121,7 +121,7 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 		if _, n := f.cueAt(toks, j); n > 0 {
 			if j > k { // X said
 				h := j
-				for h > k+1 && toks[h-1].Word && (skippable[toks[h-1].Low] || strings.HasSuffix(toks[h-1].Low, "ly") && !toks[h-1].capitalized()) {
+				for h > k+1 && toks[h-1].Word && (skippable[toks[h-1].Low] || lyAdverb(toks[h-1].Low) && !toks[h-1].capitalized()) {
 					h-- // "X has said", "X later told"
 				}
 				s, e := toks[k].Start, toks[h-1].End
@@ -285,14 +285,14 @@ var stopBefore = map[string]bool{
 // It is empty when the words before are not a mention.
 func (f *finder) npBefore(toks []token, j int) (int, int) {
 	k := j
-	for k > 0 && toks[k-1].Word && (skippable[toks[k-1].Low] || strings.HasSuffix(toks[k-1].Low, "ly") && !toks[k-1].capitalized()) {
+	for k > 0 && toks[k-1].Word && (skippable[toks[k-1].Low] || lyAdverb(toks[k-1].Low) && !toks[k-1].capitalized()) {
 		k--
 	}
 	k = skipWhen(toks, k)
 	if k >= 3 && toks[k-1].Low == "to" && raising[toks[k-2].Low] {
 		k -= 2 // "continued to say", "was quick to note"
 	}
-	for k > 0 && toks[k-1].Word && (skippable[toks[k-1].Low] || strings.HasSuffix(toks[k-1].Low, "ly") && !toks[k-1].capitalized()) {
+	for k > 0 && toks[k-1].Word && (skippable[toks[k-1].Low] || lyAdverb(toks[k-1].Low) && !toks[k-1].capitalized()) {
 		k--
 	}
 	if k > 0 && toks[k-1].Low == "not" {
@@ -537,7 +537,7 @@ func (f *finder) trimMention(ts []token, s, e int) (int, int) {
 		}
 	}
 	i := 0
-	for i < len(ts) && (!ts[i].Word || strings.HasSuffix(ts[i].Low, "ly") && !ts[i].capitalized() || stopBefore[ts[i].Low]) {
+	for i < len(ts) && (!ts[i].Word || lyAdverb(ts[i].Low) && !ts[i].capitalized() || stopBefore[ts[i].Low]) {
 		i++
 	}
 	if i == len(ts) {
@@ -551,7 +551,7 @@ func (f *finder) trimMention(ts []token, s, e int) (int, int) {
 		}
 	}
 	head := ts[len(ts)-1]
-	if !f.isHead(head) && !(f.described && describedHead(ts)) {
+	if !f.isHead(head) && !(f.described && describedHead(ts)) && !f.headOf(ts) {
 		return 0, 0
 	}
 	if head.capitalized() {
@@ -710,6 +710,32 @@ func barePlural(ts []token) bool {
 		!strings.HasSuffix(h, "is") && !strings.HasSuffix(h, "'s")
 }
 
+// headOf says whether ts is "HEAD of ...", the head a speaker: "Proponents
+// of the new bill", "supporters of the plan".
+func (f *finder) headOf(ts []token) bool {
+	if last := ts[len(ts)-1].Low; determiners[last] || stopBefore[last] {
+		return false
+	}
+	for i := 1; i < len(ts)-1 && i <= 3; i++ {
+		if ts[i].Low == "of" {
+			h := ts[i-1]
+			return f.isHead(h) && !h.capitalized() || barePlural(ts[i-1:i])
+		}
+	}
+	return false
+}
+
+// lyAdverb says whether w is an adverb in -ly ("later", "reportedly"), not
+// a noun or adjective that ends so ("ally", "family", "rally").
+func lyAdverb(w string) bool {
+	return strings.HasSuffix(w, "ly") && !lyWords[w]
+}
+
+var lyWords = map[string]bool{
+	"ally": true, "family": true, "rally": true, "assembly": true, "supply": true, "reply": true, "italy": true,
+	"bully": true, "anomaly": true, "monopoly": true, "july": true, "early": true, "only": true, "holy": true,
+}
+
 // quantifiers open a described group of speakers: "most respondents",
 // "almost half of voters", "one in three".
 var quantifiers = map[string]bool{
@@ -788,7 +814,7 @@ func (f *finder) subject(toks []token) (int, int) {
 }
 
 func (f *finder) subjectAt(toks []token, k int) (int, int) {
-	if k < len(toks) && (stopBefore[toks[k].Low] || adverbials[toks[k].Low] || strings.HasSuffix(toks[k].Low, "ly")) {
+	if k < len(toks) && (stopBefore[toks[k].Low] || adverbials[toks[k].Low] || lyAdverb(toks[k].Low)) {
 		return 0, 0
 	}
 	end := k

@@ -133,7 +133,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 		return Quote{}, false // "the figure he cited remains ...": a relative clause
 	}
 	k0 := j
-	for k0 > 0 && toks[k0-1].Word && (skippable[toks[k0-1].Low] || strings.HasSuffix(toks[k0-1].Low, "ly")) {
+	for k0 > 0 && toks[k0-1].Word && (skippable[toks[k0-1].Low] || lyAdverb(toks[k0-1].Low)) {
 		k0--
 	}
 	for b := j - 1; b >= k0; b-- {
@@ -309,7 +309,7 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 			}
 			// ", aligning with", ", explicitly stating that"
 			u := t
-			for u < len(toks) && strings.HasSuffix(toks[u].Low, "ly") {
+			for u < len(toks) && lyAdverb(toks[u].Low) {
 				u++
 			}
 			if u < len(toks) && strings.HasSuffix(toks[u].Low, "ing") && !toks[u].capitalized() && len(toks[u].Low) > 5 {
@@ -339,7 +339,7 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 			// the same speaker, unless the reported clause has its own
 			// named subject ("said that Putin welcomed ... and stressed").
 			u := t + 1
-			for u < len(toks) && (skippable[toks[u].Low] || strings.HasSuffix(toks[u].Low, "ly")) {
+			for u < len(toks) && (skippable[toks[u].Low] || lyAdverb(toks[u].Low)) {
 				u++
 			}
 			if _, m := f.cueAt(toks, u); m > 0 && u > t {
