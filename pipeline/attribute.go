@@ -778,14 +778,19 @@ func (f *finder) npAfter(toks []token, k int) (int, int) {
 		}
 		end++
 	}
+	return f.mentionIn(toks, k, end)
+}
+
+// mentionIn returns the mention that toks[k:end] makes, or else the one
+// that the longest stretch before a preposition makes: "the authors of the
+// “Growth and Opportunity Project”" gives "the authors".
+func (f *finder) mentionIn(toks []token, k, end int) (int, int) {
 	if end == k {
 		return 0, 0
 	}
 	if s, e := f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End); s < e {
 		return s, e
 	}
-	// else the longest stretch before a preposition that makes a mention:
-	// "the authors of the “Growth and Opportunity Project”" gives "the authors"
 	for end--; end > k; end-- {
 		if toks[end].Low != "of" && toks[end].Low != "for" && toks[end].Low != "with" && toks[end].Low != "from" {
 			continue
@@ -831,23 +836,7 @@ func (f *finder) subjectAt(toks []token, k int) (int, int) {
 		}
 		end++
 	}
-	if end == k {
-		return 0, 0
-	}
-	if s, e := f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End); s < e {
-		return s, e
-	}
-	// else the longest stretch before a preposition that makes a mention:
-	// "the authors of the “Growth and Opportunity Project”" gives "the authors"
-	for end--; end > k; end-- {
-		if toks[end].Low != "of" && toks[end].Low != "for" && toks[end].Low != "with" && toks[end].Low != "from" {
-			continue
-		}
-		if s, e := f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End); s < e {
-			return s, e
-		}
-	}
-	return 0, 0
+	return f.mentionIn(toks, k, end)
 }
 
 // adverbials open a sentence without being its subject.
