@@ -722,11 +722,8 @@ var nounForms = map[string]bool{
 	"show": true, "shows": true, "find": true, "finds": true, "reply": true, "replies": true,
 	"warning": true, "concern": true, "fear": true, "fears": true, "hope": true, "hopes": true,
 	"vow": true, "vows": true, "threat": true, "threats": true, "proposal": true, "cites": true, "echoes": true,
-	"questions about": true, "point": true, "points": true,
+	"point": true, "points": true,
 }
-
-// sayingVerbs are the cues whose subject is a speaker whatever noun heads it.
-var sayingVerbs = map[string]bool{"say": true, "tell": true, "write": true, "report": true, "find": true, "show": true}
 
 // beForms before a past cue make it passive: the subject is not the speaker.
 var beForms = map[string]bool{"is": true, "was": true, "were": true, "are": true, "been": true, "be": true, "being": true}
