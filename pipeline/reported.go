@@ -212,6 +212,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 			}
 		}
 	}
+	if !that && k < len(toks) {
+		k = skipTime(toks, k) // "said last week the plan was dead"
+	}
 	if k < len(toks) && toks[k].Low == "," {
 		k++
 		if !that && k < len(toks) && strings.HasSuffix(toks[k].Low, "ing") && !toks[k].capitalized() {
@@ -233,7 +236,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 		// no "that": a clause must start like one and hold a verb; a
 		// noun phrase is content only for cues that take one.
 		opens := k < len(toks) && (clauseStart(toks[k]) || toks[k].Word && !stopBefore[toks[k].Low] && !clauseAux[toks[k].Low]) &&
-			!weekdays[toks[k].Low] && !timeWords[toks[k].Low] // "said Friday afternoon, as they ..."
+			!timePhrase(toks, k) // "said Friday afternoon, as they ..."
 		// after "say" what follows is what was said, verb or not
 		// ("said parents still want", "has said the same thing")
 		clause := opens && (hasFiniteVerb(toks[k:end]) || v.Lemma == "say" && k == j+n && end-k >= 2 && !strings.HasSuffix(toks[k].Low, "ing"))
@@ -456,12 +459,41 @@ var modals = map[string]bool{
 // timeWords open a time phrase or an adverb after a cue, not what was said
 // ("said Tuesday", "said last week", "said more than once", "said so").
 var timeWords = map[string]bool{
-	"today": true, "yesterday": true, "tonight": true, "last": true, "this": true, "earlier": true, "later": true,
+	"today": true, "yesterday": true, "tonight": true, "earlier": true, "later": true,
 	"recently": true, "again": true, "repeatedly": true, "often": true, "once": true, "twice": true,
 	"more": true, "so": true, "nothing": true, "little": true,
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
 	"august": true, "september": true, "october": true, "november": true, "december": true,
 	"jan.": true, "feb.": true, "aug.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true,
+}
+
+// skipTime steps over a time phrase at toks[k] when a clause follows it:
+// "Friday", "Friday afternoon", "last week", "this month", "today".
+func skipTime(toks []token, k int) int {
+	n := 0
+	switch w := toks[k].Low; {
+	case weekdays[w] || w == "today" || w == "yesterday" || w == "tonight":
+		n = 1
+	case (w == "this" || w == "last" || w == "next") && k+1 < len(toks) && timeUnits[toks[k+1].Low]:
+		n = 2
+	}
+	if n > 0 && k+n < len(toks) && timeUnits[toks[k+n].Low] {
+		n++ // "Friday afternoon"
+	}
+	if n == 0 || k+n >= len(toks) || !toks[k+n].Word || !clauseStart(toks[k+n]) {
+		return k
+	}
+	return k + n
+}
+
+// timePhrase says whether toks[k] opens a time phrase or an adverb rather
+// than what was said: "Friday", "last week", "this month", "more than once".
+func timePhrase(toks []token, k int) bool {
+	w := toks[k].Low
+	if weekdays[w] || timeWords[w] {
+		return true
+	}
+	return (w == "this" || w == "last" || w == "next") && k+1 < len(toks) && timeUnits[toks[k+1].Low]
 }
 
 // presentForm says whether t may be a verb in the third person present: a
