@@ -136,8 +136,13 @@ func (t *toneScorer) parts(s string, sc *toneScratch) (v, nb float64, norm strin
 	w := sc.work()
 	norm = sc.normalize(s)
 	w.norm = norm
-	v = t.vader.scores(norm, &w.vs)
-	nb = t.nb.score(norm, t.scale, &w.nb)
+	// VADER finds the Naive Bayes's words too as it reads the text
+	v, ok := t.vader.scoresNB(norm, &w.vs, &w.nb.words)
+	if ok {
+		nb = t.nb.scoreWords(norm, t.scale, &w.nb)
+	} else {
+		nb = t.nb.score(norm, t.scale, &w.nb)
+	}
 	return v, nb, norm
 }
 

@@ -108,7 +108,13 @@ func nbPair(h1, h2 uint64) uint64 { return (h1^0x9e3779b97f4a7c15)*fnvPrime ^ h2
 // letters and digits, with inner apostrophes (straight or curly, hashed as
 // straight) and hyphens, lower-cased.
 func nbWords(s string, out []nbWord) []nbWord {
-	for i := 0; i < len(s); {
+	return nbWordsIn(s, 0, len(s), out)
+}
+
+// nbWordsIn is nbWords on s[lo:hi], the spans being in s.
+func nbWordsIn(s string, lo, hi int, out []nbWord) []nbWord {
+	s = s[:hi]
+	for i := lo; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if asciiLower[c] == 0 {
@@ -204,7 +210,13 @@ type nbWord struct {
 // table's cache misses overlap; the weights are then added word by word,
 // each pair after its second word, in text order.
 func (m *nbModel) score(s string, scale float64, sc *nbScratch) float64 {
-	ws := nbWords(s, sc.words[:0])
+	sc.words = nbWords(s, sc.words[:0])
+	return m.scoreWords(s, scale, sc)
+}
+
+// scoreWords is score with sc.words already nbWords(s).
+func (m *nbModel) scoreWords(s string, scale float64, sc *nbScratch) float64 {
+	ws := sc.words
 	for i := range ws {
 		ws[i].w, _ = m.w.get(ws[i].h)
 	}

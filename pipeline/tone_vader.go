@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jonreiter/govader"
@@ -186,21 +187,24 @@ func lookup[S string | []byte](v *vader, h uint64, w S) winfo {
 
 // asciiShape reads an ASCII token once for scores: the FNV-1a hash of its
 // lower case, whether it holds capitals (A-Z), small letters (a-z) and
-// "n't" in its lower case, and whether it is ASCII at all (when it is not,
-// the rest is meaningless).
-func asciiShape(w string) (h uint64, upper, lower, nt, ascii bool) {
+// "n't" in its lower case, whether it is only letters and digits, and
+// whether it is ASCII at all (when it is not, the rest is meaningless).
+func asciiShape(w string) (h uint64, upper, lower, nt, alnum, ascii bool) {
 	h = fnvOffset
+	alnum = true
 	var p1, p2 byte // the two lower-case bytes before
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {
 		case c >= utf8.RuneSelf:
-			return 0, false, false, false, false
+			return 0, false, false, false, false, false
 		case 'A' <= c && c <= 'Z':
 			upper = true
 			c += 'a' - 'A'
 		case 'a' <= c && c <= 'z':
 			lower = true
+		case c < '0' || c > '9':
+			alnum = false
 		}
 		if c == 't' && p1 == '\'' && p2 == 'n' {
 			nt = true
@@ -208,7 +212,7 @@ func asciiShape(w string) (h uint64, upper, lower, nt, ascii bool) {
 		p2, p1 = p1, c
 		h = (h ^ uint64(c)) * fnvPrime
 	}
-	return h, upper, lower, nt, true
+	return h, upper, lower, nt, alnum, true
 }
 
 // vtok is one space-separated token, with what the rules ask of it computed once.
@@ -264,9 +268,10 @@ func appendLower(b []byte, w string) []byte {
 }
 
 // prepare returns the text govader scores: emoji replaced by their
-// descriptions, invalid UTF-8 by U+FFFD, then trimmed.
-func (v *vader) prepare(text string) string {
-	clean := true
+// descriptions, invalid UTF-8 by U+FFFD, then trimmed. clean says that
+// nothing was replaced: the text is text itself, trimmed.
+func (v *vader) prepare(text string) (_ string, clean bool) {
+	clean = true
 	for i := 0; i < len(text); {
 		if text[i] < utf8.RuneSelf {
 			i++
@@ -302,7 +307,7 @@ func (v *vader) prepare(text string) string {
 		}
 		text = b.String()
 	}
-	return strings.TrimSpace(text)
+	return strings.TrimSpace(text), clean
 }
 
 // punctSet marks the bytes of vPunctTrims.
@@ -313,8 +318,9 @@ var punctSet = func() (s [256]bool) {
 	return
 }()
 
-// trimPunct is strings.Trim(s, vPunctTrims) without building the set each call.
-func trimPunct(s string) string {
+// trimPunct is strings.Trim(s, vPunctTrims) without building the set each
+// call; it also returns where the result starts in s.
+func trimPunct(s string) (string, int) {
 	i, j := 0, len(s)
 	for i < j && punctSet[s[i]] {
 		i++
@@ -322,7 +328,7 @@ func trimPunct(s string) string {
 	for j > i && punctSet[s[j-1]] {
 		j--
 	}
-	return s[i:j]
+	return s[i:j], i
 }
 
 // isUpperASCII is Python's str.isupper as govader approximates it: no a-z
@@ -344,7 +350,24 @@ func isUpperASCII(s string) bool {
 // scores returns the compound score of text and leaves in sc.sent the final
 // valence of each token of sc.toks (for evidence).
 func (v *vader) scores(text string, sc *vscratch) float64 {
-	text = v.prepare(text)
+	c, _ := v.scoresNB(text, sc, nil)
+	return c
+}
+
+// scoresNB is scores, also setting *nbw, when it is not nil, to the words
+// of text as nbWords finds them, from the tokens it reads anyway: a token of
+// letters and digits (after trimming) is one word, whose hash is the one
+// computed for the lexicon, and nbWords reads the others, since a word
+// never spans a space. ok says that *nbw holds them: not when text had to
+// be changed (emoji, invalid UTF-8), which leaves *nbw as it was.
+func (v *vader) scoresNB(orig string, sc *vscratch, nbw *[]nbWord) (c float64, ok bool) {
+	text, clean := v.prepare(orig)
+	var words []nbWord
+	lead := 0 // where text starts in orig
+	if nbw != nil && clean {
+		words, ok = (*nbw)[:0], true
+		lead = len(orig) - len(strings.TrimLeftFunc(orig, unicode.IsSpace))
+	}
 	toks := sc.toks[:0]
 	// The lower-case forms that differ from the token go to one buffer,
 	// made a string once at the end: one allocation per text, not per word.
@@ -355,11 +378,19 @@ func (v *vader) scores(text string, sc *vscratch) float64 {
 		if i := strings.IndexByte(rest, ' '); i >= 0 {
 			tok, after, more = rest[:i], rest[i+1:], true
 		}
-		w := trimPunct(tok)
+		w, wAt := trimPunct(tok)
 		if len(w) < 3 {
-			w = tok
+			w, wAt = tok, 0
 		}
-		h, hasUp, hasLow, nt, ascii := asciiShape(w)
+		h, hasUp, hasLow, nt, alnum, ascii := asciiShape(w)
+		if ok {
+			at := lead + len(text) - len(rest) // tok in orig
+			if alnum && ascii && len(w) > 0 {
+				words = append(words, nbWord{h: h, start: at + wAt, end: at + wAt + len(w)})
+			} else {
+				words = nbWordsIn(orig, at, at+len(tok), words)
+			}
+		}
 		t := vtok{word: w, low: w, lowAt: -1}
 		var info winfo
 		switch {
@@ -413,6 +444,9 @@ func (v *vader) scores(text string, sc *vscratch) float64 {
 	}
 	sc.low = low
 	sc.toks = toks
+	if ok {
+		*nbw = words
+	}
 	n := len(toks)
 	capDiff := allUp > 0 && allUp < n
 
@@ -507,7 +541,7 @@ func (v *vader) scores(text string, sc *vscratch) float64 {
 		sum += s
 	}
 	if len(sent) == 0 {
-		return 0
+		return 0, ok
 	}
 	ep := min(strings.Count(text, "!"), vMaxEP)
 	emph := float64(ep) * vEPScale
@@ -523,7 +557,7 @@ func (v *vader) scores(text string, sc *vscratch) float64 {
 	} else if sum < 0 {
 		sum -= emph
 	}
-	return math.Max(-1, math.Min(1, sum/math.Sqrt(sum*sum+vAlpha)))
+	return math.Max(-1, math.Min(1, sum/math.Sqrt(sum*sum+vAlpha))), ok
 }
 
 func negationCheck(val float64, toks []vtok, k, i int) float64 {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -130,6 +131,48 @@ func BenchmarkVader(b *testing.B) {
 		for b.Loop() {
 			for _, s := range texts {
 				sia.PolarityScores(s)
+			}
+		}
+	})
+}
+
+// TestVaderNBWords holds the Naive Bayes's words that scoresNB finds while
+// reading a text to nbWords, on the differential corpus, its upper-case
+// and curly variants, texts with spaces of every kind, and fuzzing.
+func TestVaderNBWords(t *testing.T) {
+	v := newVader(govaderOnce(), nil)
+	texts := vaderCorpus(t)
+	texts = append(texts, "  lead\u00a0and\u2003trail \n", "\u00a0x", "a  b\tc\nd\re", "it’s well-known—U.S.-led, ’90s 'quoted' don't- -x",
+		"Ça va: Über-cool naïve café’s façade", "'a' \"b\" (c) x-y-z -a- a--b 1.5 3,000 $5 #tag @user")
+	check := func(t *testing.T, s string) {
+		var sc vscratch
+		got := []nbWord{{h: 1}} // scoresNB replaces what is there
+		if _, ok := v.scoresNB(s, &sc, &got); !ok {
+			return
+		}
+		want := nbWords(s, nil)
+		if !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+			t.Errorf("scoresNB(%q) words %v, nbWords %v", s, got, want)
+		}
+	}
+	for _, s := range texts {
+		for _, x := range []string{s, strings.ToUpper(s), strings.ReplaceAll(s, "'", "’")} {
+			check(t, x)
+		}
+	}
+}
+
+func FuzzVaderNBWords(f *testing.F) {
+	for _, s := range vaderCases {
+		f.Add(s)
+	}
+	v := newVader(govaderOnce(), nil)
+	f.Fuzz(func(t *testing.T, s string) {
+		var sc vscratch
+		var got []nbWord
+		if _, ok := v.scoresNB(s, &sc, &got); ok {
+			if want := nbWords(s, nil); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+				t.Errorf("scoresNB(%q) words %v, nbWords %v", s, got, want)
 			}
 		}
 	})
