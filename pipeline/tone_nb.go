@@ -13,6 +13,21 @@ import (
 // 64-bit hash of their words, so scoring allocates nothing.
 type nbModel struct {
 	w nbTable // centred log-likelihoods: negative, neutral, positive
+	// pairs has two bits set for the hash of every word pair of w
+	// (pairBits): a pair of known words with either bit clear (about
+	// half of them) is not looked up in w, whose misses mostly miss the
+	// cache too.
+	pairs *[pairWords]uint64
+}
+
+// pairWords is the size of nbModel.pairs in 64-bit words (64 KiB).
+const pairWords = 1 << 13
+
+// pairBits returns the word of nbModel.pairs for a pair of hash h and the
+// mask of its two bits there.
+func pairBits(h uint64) (int, uint64) {
+	x := h * 0xc2b2ae3d27d4eb4f
+	return int(x >> (64 - 13)), 1<<(x&63) | 1<<((x>>6)&63)
 }
 
 // nbTable maps a feature hash to its weights: open addressing with linear
@@ -77,10 +92,11 @@ const (
 )
 
 func newNBModel(features map[string][3]float64) *nbModel {
-	m := &nbModel{w: newNBTable(len(features))}
+	m := &nbModel{w: newNBTable(len(features)), pairs: new([pairWords]uint64)}
 	for f, w := range features {
 		var h uint64
-		for i, word := range strings.Fields(f) {
+		words := strings.Fields(f)
+		for i, word := range words {
 			hw := nbHashWord(word)
 			if i == 0 {
 				h = hw
@@ -89,6 +105,10 @@ func newNBModel(features map[string][3]float64) *nbModel {
 			}
 		}
 		m.w.put(h, w)
+		if len(words) > 1 {
+			i, b := pairBits(h)
+			m.pairs[i] |= b
+		}
 	}
 	return m
 }
@@ -239,8 +259,11 @@ func (m *nbModel) scoreWords(s string, scale float64, sc *nbScratch) float64 {
 		add(x.w, x.start, x.end)
 		if i > 0 {
 			if p := ws[i-1]; p.w != nil && onlySpace(s[p.end:x.start]) {
-				if w, ok := m.w.get(nbPair(p.h, x.h)); ok {
-					add(w, p.start, x.end)
+				h := nbPair(p.h, x.h)
+				if j, b := pairBits(h); m.pairs[j]&b == b {
+					if w, ok := m.w.get(h); ok {
+						add(w, p.start, x.end)
+					}
 				}
 			}
 		}
