@@ -35,9 +35,12 @@ type vader struct {
 	// upperLex holds the lexicon entries with capitals (":D", "XD"): the
 	// only ones a word as written, not lower-cased, can be.
 	upperLex map[string]bool
-	booster  map[string]float64
-	special  map[string]float64
-	emoji    map[string]string
+	// upperFirst has bit min(len, 63) set at the first byte of every key
+	// of upperLex: a word whose bit is clear (most) is not looked up.
+	upperFirst *[256]uint64
+	booster    map[string]float64
+	special    map[string]float64
+	emoji      map[string]string
 	// enders is our news extension, nil in the faithful core: a negative
 	// word within four words after one of these ("stop the millions of
 	// deaths", "an end to the war") scores 0, and so does the ender
@@ -110,6 +113,13 @@ func newVader(sia *govader.SentimentIntensityAnalyzer, overlay map[string]float6
 			set(w, func(i *winfo) { i.idiom = true })
 		}
 	}
+	for _, w := range vaderRuleWords {
+		set(w, func(*winfo) {})
+	}
+	v.upperFirst = new([256]uint64)
+	for w := range v.upperLex {
+		v.upperFirst[w[0]] |= 1 << min(len(w), 63)
+	}
 	v.index()
 	return v
 }
@@ -164,26 +174,35 @@ func maybeBits(h uint64) (int, uint64) {
 }
 
 // lookup returns what VADER knows of a lower-case word w of hash h
-// (fnvHash(w)).
-func lookup[S string | []byte](v *vader, h uint64, w S) winfo {
+// (fnvHash(w)), and w as a key of vader.words, or "" when it is none.
+func lookup[S string | []byte](v *vader, h uint64, w S) (winfo, string) {
 	if i, m := maybeBits(h); v.maybe[i]&m != m {
-		return winfo{}
+		return winfo{}, ""
 	}
 	if h == 0 {
-		return v.words[string(w)]
+		if x, ok := v.words[string(w)]; ok {
+			return x, string(w)
+		}
+		return winfo{}, ""
 	}
 	mask := uint64(len(v.hs) - 1)
 	for j := (h * 0xc2b2ae3d27d4eb4f) >> v.shift; ; j = (j + 1) & mask {
 		switch v.hs[j] {
 		case h:
 			if e := &v.ents[j]; e.key == string(w) {
-				return e.info
+				return e.info, e.key
 			}
 		case 0:
-			return winfo{}
+			return winfo{}, ""
 		}
 	}
 }
+
+// vaderRuleWords are the words VADER's rules compare a token's lower case
+// with. They are keys of vader.words (with no other information when they
+// are not already), so that a token whose lower case is not a key, whose
+// low is then "", is none of them.
+var vaderRuleWords = strings.Fields("kind of no or nor but never so this without doubt")
 
 // asciiShape reads an ASCII token once for scores: the FNV-1a hash of its
 // lower case, whether it holds capitals (A-Z), small letters (a-z) and
@@ -217,25 +236,27 @@ func asciiShape(w string) (h uint64, upper, lower, nt, alnum, ascii bool) {
 
 // vtok is one space-separated token, with what the rules ask of it computed once.
 type vtok struct {
-	word, low string  // punctuation-stripped token as written, and lower-cased
+	// word is the punctuation-stripped token as written; low is its lower
+	// case when that is word itself or a key of vader.words (every word
+	// the rules compare, idiom words, lexicon words), else "": no rule
+	// tells such a word from "", and no allocation is made for it.
+	word, low string
 	val       float64 // lexicon valence of low
-	inLex     bool    // low is in the lexicon
-	inLexWord bool    // word, case kept, is in the lexicon (govader checks both)
-	ender     bool    // low is one of vader.enders
-	// low is word, or vscratch.low[lowAt:lowEnd] while the tokens are read
-	lowAt, lowEnd int
-	boost         float64
-	isBoost       bool
-	upper         bool // Python's str.isupper on ASCII letters
-	neg           bool // in the negation list or contains "n't"
-	idiom         bool
+	boost     float64
+	inLex     bool // low is in the lexicon
+	inLexWord bool // word, case kept, is in the lexicon (govader checks both)
+	ender     bool // low is one of vader.enders
+	isBoost   bool
+	upper     bool // Python's str.isupper on ASCII letters
+	neg       bool // in the negation list or contains "n't"
+	idiom     bool
 }
 
 // vscratch is reused between calls to avoid allocation.
 type vscratch struct {
 	toks []vtok
 	sent []float64
-	low  []byte
+	low  []byte // a token's lower case, for lookup
 }
 
 // setEnders makes ws the enders (see vader.enders).
@@ -369,8 +390,6 @@ func (v *vader) scoresNB(orig string, sc *vscratch, nbw *[]nbWord) (c float64, o
 		lead = len(orig) - len(strings.TrimLeftFunc(orig, unicode.IsSpace))
 	}
 	toks := sc.toks[:0]
-	// The lower-case forms that differ from the token go to one buffer,
-	// made a string once at the end: one allocation per text, not per word.
 	low := sc.low[:0]
 	allUp := 0
 	for rest := text; ; {
@@ -391,56 +410,49 @@ func (v *vader) scoresNB(orig string, sc *vscratch, nbw *[]nbWord) (c float64, o
 				words = nbWordsIn(orig, at, at+len(tok), words)
 			}
 		}
-		t := vtok{word: w, low: w, lowAt: -1}
+		if len(toks) == cap(toks) {
+			toks = append(toks, vtok{})[:len(toks)]
+		}
+		toks = toks[:len(toks)+1]
+		t := &toks[len(toks)-1]
+		*t = vtok{word: w, low: w}
 		var info winfo
+		lowered := false // low differs from word
 		switch {
 		case ascii && !hasUp: // its own lower case
-			t.upper = false
-			info = lookup(v, h, w)
+			info, _ = lookup(v, h, w)
 		case ascii: // capitals: lower case differs
 			t.upper = !hasLow
-			at := len(low)
-			low = appendLower(low, w)
-			t.lowAt, t.lowEnd = at, len(low)
-			info = lookup(v, h, low[at:])
+			low = appendLower(low[:0], w)
+			info, t.low = lookup(v, h, low)
+			lowered = true
 		default:
 			t.upper = isUpperASCII(w)
-			at := len(low)
-			low = appendLower(low, w)
-			b := low[at:]
-			if string(b) == w { // a word ToLower does not change after all
-				low = low[:at]
+			low = appendLower(low[:0], w)
+			if string(low) != w { // else a word ToLower does not change after all
+				info, t.low = lookup(v, fnvHash(low), low)
+				lowered = true
 			} else {
-				t.lowAt, t.lowEnd = at, len(low)
+				info, _ = lookup(v, fnvHash(low), low)
 			}
-			info = lookup(v, fnvHash(b), b)
-			nt = bytes.Contains(b, []byte("n't"))
+			nt = bytes.Contains(low, []byte("n't"))
 		}
 		t.val, t.inLex, t.boost, t.isBoost, t.idiom, t.ender = info.val, info.inLex, info.boost, info.isBoost, info.idiom, info.ender
 		t.neg = info.neg || nt
-		if t.lowAt < 0 {
+		if !lowered {
 			t.inLexWord = t.inLex
-		} else {
+		} else if len(w) > 0 && v.upperFirst[w[0]]&(1<<min(len(w), 63)) != 0 {
 			// govader looks the word up as written too; only a lexicon
 			// entry with capitals can match it.
-			t.inLexWord = len(v.upperLex) > 0 && v.upperLex[w]
+			t.inLexWord = v.upperLex[w]
 		}
 		if t.upper {
 			allUp++
 		}
-		toks = append(toks, t)
 		if !more {
 			break
 		}
 		rest = after
-	}
-	if len(low) > 0 {
-		all := string(low)
-		for i := range toks {
-			if t := &toks[i]; t.lowAt >= 0 {
-				t.low = all[t.lowAt:t.lowEnd]
-			}
-		}
 	}
 	sc.low = low
 	sc.toks = toks
