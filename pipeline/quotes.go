@@ -128,6 +128,10 @@ func (f *finder) cueAt(toks []token, k int) (lexicons.Verb, int) {
 		}
 	}
 	if v, hit := f.lx.Verbs[toks[k].Low]; hit {
+		if k > 0 && nounForms[toks[k].Low] && toks[k].Low == v.Lemma && toks[k-1].Word && toks[k-1].capitalized() &&
+			!strings.HasSuffix(toks[k-1].Low, "s") && !pronouns[toks[k-1].Low] {
+			return lexicons.Verb{}, 0 // "a Donald Trump tweet attacking ...": a bare noun after a name
+		}
 		return v, 1
 	}
 	return lexicons.Verb{}, 0
