@@ -208,31 +208,64 @@ var vaderRuleWords = strings.Fields("kind of no or nor but never so this without
 // lower case, whether it holds capitals (A-Z), small letters (a-z) and
 // "n't" in its lower case, whether it is only letters and digits, and
 // whether it is ASCII at all (when it is not, the rest is meaningless).
+//
+// It reads a byte with no branch: its class (shapeClass) and lower case
+// (shapeLower) come from tables, and "n't" is looked for only when the
+// token has an apostrophe.
 func asciiShape(w string) (h uint64, upper, lower, nt, alnum, ascii bool) {
 	h = fnvOffset
-	alnum = true
-	var p1, p2 byte // the two lower-case bytes before
+	var acc byte
 	for i := 0; i < len(w); i++ {
 		c := w[i]
+		acc |= shapeClass[c]
+		h = (h ^ uint64(shapeLower[c])) * fnvPrime
+	}
+	if acc&shapeNonASCII != 0 {
+		return 0, false, false, false, false, false
+	}
+	if acc&shapeApos != 0 {
+		for i := 2; i < len(w); i++ {
+			if shapeLower[w[i]] == 't' && w[i-1] == '\'' && shapeLower[w[i-2]] == 'n' {
+				nt = true
+				break
+			}
+		}
+	}
+	return h, acc&shapeUpper != 0, acc&shapeLowerCase != 0, nt, acc&shapeOther == 0, true
+}
+
+// The classes of a byte for asciiShape.
+const (
+	shapeUpper     = 1 << iota // A-Z
+	shapeLowerCase             // a-z
+	shapeOther                 // neither a letter nor a digit
+	shapeApos                  // '
+	shapeNonASCII              // a byte of a rune beyond ASCII
+)
+
+// shapeClass is the class of each byte, shapeLower its lower case (A-Z
+// made a-z, any other byte itself).
+var shapeClass, shapeLower = func() (cl, lo [256]byte) {
+	for i := range 256 {
+		c := byte(i)
+		lo[i] = c
 		switch {
 		case c >= utf8.RuneSelf:
-			return 0, false, false, false, false, false
+			cl[i] = shapeNonASCII | shapeOther
 		case 'A' <= c && c <= 'Z':
-			upper = true
-			c += 'a' - 'A'
+			cl[i] = shapeUpper
+			lo[i] = c + 'a' - 'A'
 		case 'a' <= c && c <= 'z':
-			lower = true
-		case c < '0' || c > '9':
-			alnum = false
+			cl[i] = shapeLowerCase
+		case '0' <= c && c <= '9':
+		case c == '\'':
+			cl[i] = shapeApos | shapeOther
+		default:
+			cl[i] = shapeOther
 		}
-		if c == 't' && p1 == '\'' && p2 == 'n' {
-			nt = true
-		}
-		p2, p1 = p1, c
-		h = (h ^ uint64(c)) * fnvPrime
 	}
-	return h, upper, lower, nt, alnum, true
-}
+	return
+}()
 
 // vtok is one space-separated token, with what the rules ask of it computed once.
 type vtok struct {

@@ -4,12 +4,14 @@ import (
 	"bufio"
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/jonreiter/govader"
 )
@@ -176,4 +178,31 @@ func FuzzVaderNBWords(f *testing.F) {
 			}
 		}
 	})
+}
+
+// asciiShapeRef is asciiShape written plainly, byte by byte.
+func asciiShapeRef(w string) (h uint64, upper, lower, nt, alnum, ascii bool) {
+	if strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
+		return 0, false, false, false, false, false
+	}
+	low := strings.ToLower(w)
+	return fnvHash(low), strings.ContainsAny(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), strings.ContainsAny(w, "abcdefghijklmnopqrstuvwxyz"),
+		strings.Contains(low, "n't"), !strings.ContainsFunc(low, func(r rune) bool { return !('a' <= r && r <= 'z' || '0' <= r && r <= '9') }), true
+}
+
+func TestAsciiShape(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := []string{"a", "Z", "n", "N", "t", "T", "'", "’", "0", "9", "-", ".", "é", "\xff", "@", "`", "{", "[", "/", ":"}
+	for n := 0; n < 100000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(8); k > 0; k-- {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		w := b.String()
+		h, up, lo, nt, an, as := asciiShape(w)
+		rh, rup, rlo, rnt, ran, ras := asciiShapeRef(w)
+		if h != rh || up != rup || lo != rlo || nt != rnt || an != ran || as != ras {
+			t.Fatalf("asciiShape(%q) = %x %v %v %v %v %v, want %x %v %v %v %v %v", w, h, up, lo, nt, an, as, rh, rup, rlo, rnt, ran, ras)
+		}
+	}
 }
