@@ -3,6 +3,8 @@ package pipeline
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"score/lexicons"
 )
@@ -276,7 +278,16 @@ func trimDeterminer(m string) string {
 
 func hasCapital(words []string) bool {
 	for _, w := range words {
-		if w != "" && strings.ToUpper(w[:1]) == w[:1] && strings.ToLower(w[:1]) != w[:1] {
+		if w == "" {
+			continue
+		}
+		if c := w[0]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return true
+			}
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			return true
 		}
 	}
@@ -431,8 +442,8 @@ func (r *resolver) named(toks []token, i, j int) (mention, bool) {
 
 // lastField is the last space-separated word of s (s has one).
 func lastField(s string) string {
-	f := strings.Fields(s)
-	return f[len(f)-1]
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	return s[strings.LastIndexFunc(s, unicode.IsSpace)+1:]
 }
 
 func (r *resolver) part(toks []token, i, e int) string {
