@@ -48,7 +48,7 @@ clean:
 SHARED ?= ../shared
 measure: build
 	@if [ ! -d $(SHARED)/referee ]; then echo "measure: $(SHARED) is absent, nothing to measure"; exit 0; fi; \
-	set -e; for g in $(SHARED)/gold/seeds.jsonl $(SHARED)/data/polnear/dev.jsonl; do \
+	set -e; for g in $(abspath $(SHARED))/gold/seeds.jsonl $(abspath $(SHARED))/data/polnear/dev.jsonl; do \
 		d=$$(mktemp -d); ./score run -out $$d $$g >/dev/null; \
 		echo "== $$g"; (cd $(SHARED)/referee && $(GO) run . -gold $$g -out $$d) | grep -v '^METRICS'; rm -rf $$d; \
 	done
