@@ -222,6 +222,13 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 		}
 	}
 	end := f.clauseEnd(toks, k, that)
+	if subordinators[toks[0].Low] {
+		// "While he acknowledged X, Ham also noted Y": the content ends
+		// with the subordinate clause the cue is in
+		if c := slices.IndexFunc(toks, func(t token) bool { return t.Low == "," }); c > k && c < end {
+			end = c
+		}
+	}
 	if k0 > 0 && (toks[k0-1].Low == "who" || toks[k0-1].Low == "which") {
 		// a relative clause ("X, which has endorsed Trump, used ..."): the
 		// content ends with it
