@@ -237,8 +237,8 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 	var nameWords []string
 	for _, w := range words {
 		lw := strings.ToLower(w)
-		if r.lx.Titles[lw] || lw == "the" || !hasCapital([]string{w}) && len(nameWords) == 0 {
-			continue
+		if r.lx.Titles[lw] || lw == "the" || (!hasCapital([]string{w}) || nameModifiers[lw]) && len(nameWords) == 0 {
+			continue // "Retired Lt. Gen. Michael Flynn": modifiers and titles before the name
 		}
 		if (strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s")) && w != words[len(words)-1] {
 			nameWords = nameWords[:0] // "Germany’s Chancellor Angela Merkel": the name follows
