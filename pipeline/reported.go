@@ -247,6 +247,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 		// after "say" what follows is what was said, verb or not
 		// ("said parents still want", "has said the same thing")
 		clause := opens && (hasFiniteVerb(toks[k:end]) || v.Lemma == "say" && k == j+n && end-k >= 2 && !strings.HasSuffix(toks[k].Low, "ing"))
+		if !clause && objectControl[v.Lemma] && controlled(toks, k, end) {
+			clause = true // "told his advisers to figure out how ..."
+		}
 		if !clause && v.Class != "both" {
 			if !participle && !coordinated {
 				return f.clauseBefore(si, j, n) // "CLAUSE, X said Tuesday in Paris."
@@ -493,6 +496,24 @@ func skipTime(toks []token, k int) int {
 	return k + n
 }
 
+// objectControl cues take an object and an infinitive of what the object
+// is to do: "told his advisers to figure out", "asked the court to rule".
+var objectControl = map[string]bool{"tell": true, "ask": true, "warn": true, "remind": true, "advise": true}
+
+// controlled says whether toks[k:end] is a short noun phrase and then "to"
+// and a verb.
+func controlled(toks []token, k, end int) bool {
+	for t := k + 1; t < min(end, k+6); t++ {
+		if !toks[t].Word {
+			return false
+		}
+		if toks[t].Low == "to" {
+			return infinitive(toks, t)
+		}
+	}
+	return false
+}
+
 // timePhrase says whether toks[k] opens a time phrase or an adverb rather
 // than what was said: "Friday", "last week", "this month", "more than once".
 func timePhrase(toks []token, k int) bool {
@@ -662,10 +683,12 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 	for c >= 0 && toks[c].Low != "," {
 		c--
 	}
-	if c < 3 {
+	if c < 2 {
 		return Quote{}, false
 	}
 	var s, e int
+	f.described = true // "..., one slide says."
+	defer func() { f.described = false }()
 	if j == c+1 {
 		if !inverting[toks[j].Low] {
 			return Quote{}, false // ", shows Republicans ...": not an attribution
