@@ -73,18 +73,7 @@ func (x *phraseIndex) matchAt(words []string, i int) (n int, which int) {
 		} else {
 			k, px = px[0], px[1:]
 		}
-		p := x.phrases[k]
-		if len(p) <= n || i+len(p) > len(words) {
-			continue
-		}
-		ok := true
-		for j, pw := range p {
-			if !wordMatch(pw, words[i+j]) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if p := x.phrases[k]; len(p) > n && phraseAt(words, i, p) {
 			n, which = len(p), int(k)
 		}
 	}
@@ -580,4 +569,17 @@ func findStances(text string, sents []Sentence, sentToks Tokens, quotes []Quote,
 		score(-1, si)
 	}
 	return out
+}
+
+// phraseAt says whether the phrase p matches words from words[i].
+func phraseAt(words []string, i int, p []string) bool {
+	if i+len(p) > len(words) {
+		return false
+	}
+	for j, pw := range p {
+		if !wordMatch(pw, words[i+j]) {
+			return false
+		}
+	}
+	return true
 }

@@ -184,17 +184,7 @@ func TestStanceFourthTopic(t *testing.T) {
 func matchAtAll(words []string, i int, phrases [][]string) (n int, which int) {
 	which = -1
 	for k, p := range phrases {
-		if len(p) <= n || i+len(p) > len(words) {
-			continue
-		}
-		ok := true
-		for j, pw := range p {
-			if !wordMatch(pw, words[i+j]) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if len(p) > n && phraseAt(words, i, p) {
 			n, which = len(p), k
 		}
 	}
