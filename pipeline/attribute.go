@@ -24,12 +24,19 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 				return
 			}
 		}
-		// The sentence may end inside the quote: look at the next sentence
-		// when it starts right after the mark (“Q.” Trump said.)
-		if si+1 < len(f.sents) && f.sents[si+1].Start <= m.CloseEnd+2 && f.sents[si+1].Start >= m.CloseEnd && f.sents[si+1].Para == f.sents[si].Para {
-			if f.attributeAfter(q, f.toks[si+1], 0) {
+		// The sentence may end inside the quote: look at the sentence after
+		// the one the quote closes in when it starts right after the mark
+		// (“Q.” Trump said. / “A. B.” Trump said.)
+		cs := si
+		for cs+1 < len(f.sents) && f.sents[cs+1].Start < m.CloseEnd {
+			cs++
+		}
+		if cs+1 < len(f.sents) && f.sents[cs+1].Start <= m.CloseEnd+2 && f.sents[cs+1].Start >= m.CloseEnd && f.sents[cs+1].Para == f.sents[cs].Para {
+			if f.attributeAfter(q, f.toks[cs+1], 0) && (cs == si || f.onlyAttribution(q, f.toks[cs+1])) {
 				return
 			}
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd = "", -1, -1
+			q.Cue, q.CueStart, q.CueEnd = "", -1, -1
 		}
 		for j := si + 1; j < len(f.sents) && f.sents[j].Start < m.CloseEnd; j++ {
 			k := f.tokenIndex(j, m.CloseEnd)
@@ -77,6 +84,22 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 	}
 }
 
+// onlyAttribution says whether the sentence toks, read as the attribution
+// of a quote that closes before it, holds nothing else: “A. B.” Trump said
+// on Tuesday, not “A. B.” Mills then writes back, “C.”
+func (f *finder) onlyAttribution(q *Quote, toks []token) bool {
+	e := max(q.CueEnd, q.SpeakerEnd)
+	i := 0
+	for i < len(toks) && toks[i].Start < e {
+		i++
+	}
+	n, ok := attributionTail(toks[i:])
+	if !ok && i+n < len(toks) && n < 10 && (subordinators[toks[i+n].Low] || slices.ContainsFunc(toks[i:i+n], func(t token) bool { return subordinators[t.Low] })) {
+		return true // "Clinton asks as a maintenance guy walks in"
+	}
+	return ok && (i+n >= len(toks) || toks[i+n].Low == "." || i+n == len(toks)-1)
+}
+
 // attributeAfter reads ", X said" or ", said X" from toks[k:], or a
 // signature "— Name" that ends the sentence.
 func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
@@ -118,7 +141,7 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 			}
 			continue
 		}
-		if _, n := f.cueAt(toks, j); n > 0 {
+		if n := f.quoteCueAt(toks, j); n > 0 {
 			if j > k { // X said
 				h := j
 				for h > k+1 && toks[h-1].Word && (skippable[toks[h-1].Low] || lyAdverb(toks[h-1].Low) && !toks[h-1].capitalized()) {
@@ -199,7 +222,7 @@ func (f *finder) appositiveThenCue(q *Quote, toks []token, k int) bool {
 	if j == c+1 || j >= len(toks) {
 		return false
 	}
-	_, n := f.cueAt(toks, j)
+	n := f.quoteCueAt(toks, j)
 	if n == 0 {
 		return false
 	}
@@ -232,7 +255,7 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 				return true
 			}
 		}
-		if _, n := f.cueAt(toks, j); n > 0 {
+		if n := f.quoteCueAt(toks, j); n > 0 {
 			s, e := f.npBefore(toks, j)
 			if s >= e && strings.HasSuffix(toks[j].Low, "ing") {
 				s, e = f.subject(toks[:j])
@@ -475,6 +498,40 @@ func (f *finder) opensAside(toks []token, i, n int) bool {
 	return false
 }
 
+// quoteCueAt is cueAt next to quotation marks, where a verb of the manner
+// of speaking attributes the words too: "“...,” Toomey fumed", "Blackwell
+// continued, “...”", "Trump went on". It returns the number of tokens.
+func (f *finder) quoteCueAt(toks []token, k int) int {
+	if _, n := f.cueAt(toks, k); n > 0 {
+		return n
+	}
+	t := toks[k]
+	if !t.Word || t.capitalized() || k > 0 && (determiners[toks[k-1].Low] || possessive(toks[k-1].Low)) {
+		return 0
+	}
+	if mannerCues[t.Low] {
+		return 1
+	}
+	if (t.Low == "went" || t.Low == "goes" || t.Low == "chimed" || t.Low == "chimes") && k+1 < len(toks) &&
+		(toks[k+1].Low == "on" || toks[k+1].Low == "in") && (k+2 == len(toks) || !toks[k+2].Word) {
+		return 2 // "Trump went on, “...”", "Pence chimed in."
+	}
+	return 0
+}
+
+// mannerCues are verbs of the manner of speaking: cues only next to
+// quotation marks.
+var mannerCues = map[string]bool{
+	"continued": true, "continues": true, "pressed": true, "fumed": true, "fumes": true, "mused": true,
+	"muses": true, "quipped": true, "quips": true, "joked": true, "jokes": true, "shouted": true,
+	"yelled": true, "exclaimed": true, "interjected": true, "snapped": true, "retorted": true,
+	"countered": true, "counters": true, "wondered": true, "wonders": true, "laughed": true,
+	"recounted": true, "scoffed": true, "sneered": true, "gushed": true, "marveled": true,
+	"marvelled": true, "chuckled": true, "sighed": true, "bellowed": true, "cried": true,
+	"thundered": true, "barked": true, "groused": true, "grumbled": true, "cracked": true,
+	"riffed": true, "teased": true, "deadpanned": true, "lamented": true, "raved": true, "chanted": true,
+}
+
 // isCue says whether a cue starts at toks[p].
 func (f *finder) isCue(toks []token, p int) bool {
 	_, n := f.cueAt(toks, p)
@@ -596,7 +653,7 @@ func (f *finder) withAppositive(toks []token, e int) int {
 	if i > 0 && i < len(toks) && toks[i].Low == "who" && !toks[i-1].capitalized() {
 		// "a Crossroads official who was not authorized to speak"
 		p := i + 1
-		for p < min(len(toks), i+30) && !appositiveEnds[toks[p].Low] {
+		for p < min(len(toks), i+30) && !f.endsAppositive(toks, p) {
 			p++
 		}
 		if p < len(toks) && (toks[p].Low == "," || toks[p].Low == "." && p == len(toks)-1) {
@@ -605,7 +662,7 @@ func (f *finder) withAppositive(toks []token, e int) int {
 	}
 	for n := 0; i+1 < len(toks) && toks[i].Low == "," && f.continuesAppositive(toks[i+1], n); n++ {
 		p := i + 1
-		for p < min(len(toks), i+40) && !appositiveEnds[toks[p].Low] {
+		for p < min(len(toks), i+40) && !f.endsAppositive(toks, p) {
 			p++
 		}
 		if p == i+1 || p == min(len(toks), i+40) && p < len(toks) {
@@ -629,6 +686,38 @@ func verbLike(w string) bool {
 	return false
 }
 
+// endsAppositive says whether toks[p] ends one appositive of a mention: a
+// comma, a colon, a quotation mark..., but not the period of an abbreviation
+// inside the sentence ("in Tampa, Fla., who", "Ft. Worth") nor the comma of
+// a number ("$46,344").
+func (f *finder) endsAppositive(toks []token, p int) bool {
+	t := toks[p].Low
+	if !appositiveEnds[t] {
+		return false
+	}
+	if p == 0 || p+1 >= len(toks) || !toks[p-1].Word {
+		return true
+	}
+	switch t {
+	case ".":
+		// the sentence goes on after it: an abbreviation's period
+		return !toks[p-1].capitalized() || len(toks[p-1].Low) > 5 || !toks[p+1].Word && toks[p+1].Low != ","
+	case ",":
+		return !digits(toks[p-1].Low) || !digits(toks[p+1].Low) || len(toks[p+1].Low) != 3 || toks[p+1].Start != toks[p].End
+	}
+	return true
+}
+
+// digits says whether w is made of digits only.
+func digits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // appositiveEnds end one appositive of a mention.
 var appositiveEnds = map[string]bool{",": true, ".": true, ";": true, ":": true, "“": true, "\"": true, "”": true, "(": true}
 
@@ -641,6 +730,9 @@ func (f *finder) continuesAppositive(t token, n int) bool {
 	}
 	if r := t.Low[0]; r >= '0' && r <= '9' {
 		return true
+	}
+	if len(t.Low) >= 3 && t.Low[1] == '-' && (t.Low[0] == 'r' || t.Low[0] == 'd' || t.Low[0] == 'i') && t.capitalized() {
+		return true // a party and state: "Mitch McConnell, R-Ky., said"
 	}
 	if t.Word && !t.capitalized() && !stopBefore[t.Low] && !strings.HasSuffix(t.Low, "ing") && !strings.HasSuffix(t.Low, "ed") {
 		return !verbLike(t.Low) // "Farhana Khera, executive director of ..."
@@ -773,7 +865,8 @@ func (f *finder) npAfter(toks []token, k int) (int, int) {
 		if !t.Word && t.Low != "-" {
 			break
 		}
-		if end > k && (t.Low == "in" || t.Low == "on" || t.Low == "at" || t.Low == "during" || t.Low == "that" || t.Low == "to" || t.Low == "who" || t.Low == "after" || t.Low == "when") {
+		if end > k && (t.Low == "in" || t.Low == "on" || t.Low == "at" || t.Low == "during" || t.Low == "that" || t.Low == "to" || t.Low == "who" || t.Low == "after" || t.Low == "when" ||
+			t.Low == "as" && !namingWords[toks[end-1].Low] || t.Low == "while" || t.Low == "because" || t.Low == "before") {
 			break
 		}
 		end++

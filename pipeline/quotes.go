@@ -183,7 +183,7 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 		q.Cue, q.CueStart, q.CueEnd = ":", m.Start+n-2, m.Start+n-1
 		return q, true
 	}
-	standalone := lead == "" || strings.HasSuffix(lead, ":") || strings.HasSuffix(lead, ",") && f.hasCue(before)
+	standalone := lead == "" || strings.HasSuffix(lead, ":") || strings.HasSuffix(lead, ",") && (f.hasCue(before) || f.mannerBefore(before))
 	if standalone && (words >= 3 || endsClause(f.text[m.Start:m.End])) {
 		q.Kind = Direct
 	} else if f.partialCue(before, content) || m.Closed && f.text[m.Start] != ' ' && f.saidFragment(toks, content) {
@@ -209,6 +209,16 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 		f.nearSpeaker(&q, prev)
 	}
 	return q, true
+}
+
+// mannerBefore says whether before ends in a verb of the manner of
+// speaking and a comma: "Halvorsen continued, “...".
+func (f *finder) mannerBefore(before []token) bool {
+	n := len(before)
+	for n > 0 && !before[n-1].Word {
+		n--
+	}
+	return n > 1 && f.quoteCueAt(before, n-1) == 1
 }
 
 func endsClause(s string) bool {

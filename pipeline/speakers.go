@@ -237,6 +237,10 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 	var nameWords []string
 	for _, w := range words {
 		lw := strings.ToLower(w)
+		if r.lx.Titles[lw] && len(nameWords) > 0 && w != words[len(words)-1] {
+			nameWords = nameWords[:0] // "Senate Majority Leader Mitch McConnell": the name follows the title
+			continue
+		}
 		if r.lx.Titles[lw] || lw == "the" || (!hasCapital([]string{w}) || nameModifiers[lw]) && len(nameWords) == 0 {
 			continue // "Retired Lt. Gen. Michael Flynn": modifiers and titles before the name
 		}
