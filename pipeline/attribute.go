@@ -853,7 +853,7 @@ var notNames = map[string]bool{
 	"i": false, "it": true, "this": true, "that": true, "there": true, "these": true, "those": true,
 	"what": true, "when": true, "but": true, "and": true, "if": true, "in": true, "on": true, "at": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
-	"sunday": true, "partial": true, "editor's": true,
+	"sunday": true, "partial": true, "editor's": true, "the": true, "a": true, "an": true,
 }
 
 // npAfter returns the mention starting at toks[k] ("said Trump", "according
@@ -929,7 +929,57 @@ func (f *finder) subjectAt(toks []token, k int) (int, int) {
 		}
 		end++
 	}
+	if k < len(toks) && subjectOpeners[toks[k].Low] {
+		// "The billionaire businessman began", "The ad claims", "A guy just
+		// won": a described subject, its common nouns up to the verb
+		if e := f.describedEnd(toks, k); e > end {
+			described := f.described
+			f.described = true
+			s, e := f.trimMention(toks[k:e], toks[k].Start, toks[e-1].End)
+			f.described = described
+			if s < e {
+				return s, e
+			}
+		}
+	}
 	return f.mentionIn(toks, k, end)
+}
+
+// subjectOpeners open a described subject.
+var subjectOpeners = map[string]bool{"the": true, "a": true, "an": true, "another": true}
+
+// describedEnd returns where a described subject that opens at toks[k] with
+// a determiner ends: before its verb, an adverb or a preposition ("The
+// retired neurosurgeon has", "The nurse later sued", "The landmark 31-page
+// agreement includes a pledge"), or k when it does not end within five
+// words.
+func (f *finder) describedEnd(toks []token, k int) int {
+	for e := k + 1; e < len(toks) && e-k <= 5; e++ {
+		t := toks[e]
+		if !t.Word || stopBefore[t.Low] || skippable[t.Low] || clauseAux[t.Low] || lyAdverb(t.Low) || pastForms[t.Low] || pronouns[t.Low] || determiners[t.Low] {
+			return e
+		}
+		if _, n := f.cueAt(toks, e); n > 0 {
+			return e
+		}
+		if e > k+1 && strings.HasSuffix(t.Low, "ed") && !f.isPeopleNoun(t.Low) {
+			return e // "The real estate tycoon entered", not "The retired neurosurgeon"
+		}
+		if e > k+1 && presentForm(t) && !f.isPeopleNoun(t.Low) && !groupNouns[t.Low] && e+1 < len(toks) &&
+			!f.isCue(toks, e+1) && !skippable[toks[e+1].Low] && !clauseAux[toks[e+1].Low] && !lyAdverb(toks[e+1].Low) {
+			return e // "The landmark agreement includes a pledge", "the nominee feuds with", not "The emails show"
+		}
+	}
+	return k
+}
+
+// pastForms are irregular past forms that end a subject.
+var pastForms = map[string]bool{
+	"began": true, "won": true, "made": true, "took": true, "gave": true, "came": true, "went": true,
+	"ran": true, "left": true, "held": true, "got": true, "kept": true, "met": true, "sent": true,
+	"spent": true, "stood": true, "brought": true, "became": true, "saw": true, "put": true, "led": true,
+	"lost": true, "paid": true, "sat": true, "spoke": true, "chose": true, "drew": true, "grew": true,
+	"fell": true, "heard": true, "sold": true, "bought": true, "struck": true, "sought": true, "won't": true,
 }
 
 // adverbials open a sentence without being its subject.
@@ -985,5 +1035,5 @@ func describedHead(ts []token) bool {
 	if !ts[len(ts)-1].Word || ts[len(ts)-1].capitalized() || stopBefore[h] || skippable[h] || determiners[h] || pronouns[h] {
 		return false
 	}
-	return !strings.HasSuffix(h, "ly") && !strings.HasSuffix(h, "ing") && !strings.HasSuffix(h, "ed") && len(h) > 2
+	return !strings.HasSuffix(h, "ly") && !strings.HasSuffix(h, "ing") && !strings.HasSuffix(h, "ed") && (len(h) > 2 || h == "ad" && (ts[0].Low != "a" && ts[0].Low != "an" || len(ts) > 3))
 }

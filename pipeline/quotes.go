@@ -201,7 +201,7 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 	if q.Speaker == "" && q.Kind == Partial {
 		// "Clinton’s comments further “the anti-Muslim mob mentality”":
 		// the fragment is the sentence subject's
-		if s, e := f.subject(toks[:openTok]); s < e && !determiners[strings.ToLower(f.text[s:e])] {
+		if s, e := f.subject(toks[:openTok]); s < e && !determiners[strings.ToLower(f.text[s:e])] && f.isHead(toks[f.tokenAt(toks, e)]) {
 			q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
 		}
 	}

@@ -119,6 +119,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	// news report said").
 	f.described = true
 	s, e := f.npBefore(toks, j)
+	if s < e && strings.HasSuffix(toks[j].Low, "ing") {
+		s, e = f.issuer(toks, s, e)
+	}
 	f.described = false
 	if s < e && f.bareNoun(toks, j, e, v.Lemma) {
 		return Quote{}, false // "a lengthy phone call on Wednesday": a noun, not a cue
@@ -275,6 +278,46 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	}
 	return q, true
 }
+
+// issuer reads "X issued a statement saying": when the mention s:e before
+// an -ing cue is a document that the subject of the verb before it issued,
+// the speaker is that subject ("Black Lives Matter issued a statement
+// saying", "Rubio’s campaign sent out a press release saying").
+func (f *finder) issuer(toks []token, s, e int) (int, int) {
+	h := f.tokenAt(toks, e)
+	if !issuedNouns[toks[h].Low] {
+		return s, e
+	}
+	b := h
+	for b > 0 && toks[b].Start > s {
+		b--
+	}
+	v := b - 1
+	if v > 0 && (toks[v].Low == "out" || toks[v].Low == "off") {
+		v--
+	}
+	if v < 1 || !issueVerbs[toks[v].Low] {
+		return s, e
+	}
+	if s2, e2 := f.npBefore(toks, v); s2 < e2 {
+		return s2, e2
+	}
+	return s, e
+}
+
+// issuedNouns are documents a speaker issues; issueVerbs, how.
+var (
+	issuedNouns = map[string]bool{
+		"statement": true, "release": true, "letter": true, "email": true, "e-mail": true, "memo": true,
+		"video": true, "ad": true, "tweet": true, "message": true, "note": true, "op-ed": true, "post": true,
+	}
+	issueVerbs = map[string]bool{
+		"issued": true, "issues": true, "released": true, "releases": true, "sent": true, "sends": true,
+		"put": true, "puts": true, "posted": true, "posts": true, "published": true, "publishes": true,
+		"emailed": true, "distributed": true, "circulated": true, "unveiled": true, "aired": true,
+		"fired": true, "dashed": true, "penned": true,
+	}
+)
 
 // asQuotedEnd ends a noun-phrase content that characterises its object in
 // quoted words at their closing mark: "blasted Clinton as a “disgrace”
