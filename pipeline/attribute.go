@@ -368,6 +368,12 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 			}
 			if toks[p].Low == "," && p > 0 && toks[p-1].Word && p+1 < len(toks) && f.opensAppositive(toks[p+1]) {
 				if s, e := f.npBefore(toks, p); s < e {
+					if n := f.nameBeforeComma(toks, s); n >= 0 && !toks[f.tokenAt(toks, e)].capitalized() || n >= 0 && f.opensAppositive(toks[f.tokenAt(toks, s)]) {
+						// "Michael Mulgrew, president of the union, which
+						// represents teachers, said": the name before the
+						// first appositive
+						return toks[n].Start, f.withAppositive(toks, toks[n+f.nameLen(toks, n)-1].End)
+					}
 					return s, f.withAppositive(toks, e)
 				}
 				break
@@ -413,7 +419,15 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 			break
 		}
 	}
+	if h := f.headBeforePP(toks, k); h < k && !slices.ContainsFunc(toks[k:end], verbLikeWord) {
+		// "A spokesman for the Jupiter Police Department said",
+		// "Experts on North Korea and nuclear nonproliferation said"
+		return f.subjectName(toks, toks[h].Start), toks[end-1].End
+	}
 	s, e := f.trimMention(toks[k:end], toks[k].Start, toks[end-1].End)
+	if s < e && s == toks[k].Start && !toks[k].capitalized() {
+		s = f.subjectName(toks, s) // "Sam Lau, the communications director said"
+	}
 	if k >= 3 && toks[k-1].Low == "in" && (s < e || !f.hasCue(toks[k:end])) {
 		if s, e := f.speechBy(toks, k-1); s < e {
 			return s, e
@@ -421,6 +435,122 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 	}
 	return s, e
 }
+
+// nameBeforeComma returns the index of the first word of a name of one to
+// four capitalised words that ends right before a comma before byte s, or -1:
+// "Michael Mulgrew, | president of the union".
+func (f *finder) nameBeforeComma(toks []token, s int) int {
+	i := 0
+	for i < len(toks) && toks[i].Start < s {
+		i++
+	}
+	c := i - 1
+	for c > 0 && i-c <= 5 && toks[c].Word && !toks[c].capitalized() && (toks[c].Low == "and" || !stopBefore[toks[c].Low]) {
+		c-- // "Angelique Brunner, a developer and | spokeswoman for ..."
+	}
+	if c < 1 || toks[c].Low != "," {
+		return -1
+	}
+	b := c
+	for b > 0 && c-b < 4 && toks[b-1].Word && toks[b-1].capitalized() && !f.lx.Titles[toks[b-1].Low] && !notNames[toks[b-1].Low] && !timeWords[toks[b-1].Low] {
+		b--
+	}
+	if b == c || b > 0 && toks[b-1].Word && !stopBefore[toks[b-1].Low] && !skippable[toks[b-1].Low] && !f.lx.Titles[toks[b-1].Low] && !nameModifiers[toks[b-1].Low] {
+		return -1
+	}
+	if b == 0 && c-b == 1 && nameOpeners[toks[0].Low] {
+		return -1
+	}
+	return b
+}
+
+// subjectName returns the start of the name that opens the sentence before
+// a description starting at byte s and a comma ("Sam Lau, | the
+// communications director for the party said"), or s when there is none.
+func (f *finder) subjectName(toks []token, s int) int {
+	n := f.nameBeforeComma(toks, s)
+	if n < 0 || n > 0 && toks[n-1].Word || f.nameLen(toks, n) < 2 {
+		return s
+	}
+	return toks[n].Start
+}
+
+// nameLen is the number of capitalised words from toks[b].
+func (f *finder) nameLen(toks []token, b int) int {
+	n := 0
+	for b+n < len(toks) && toks[b+n].Word && toks[b+n].capitalized() {
+		n++
+	}
+	return n
+}
+
+// headBeforePP returns where a mention starts when the one starting at
+// toks[k] is the object of a preposition after a head that names people:
+// "a spokesman for | the department", "experts on North Korea and | nuclear
+// nonproliferation", "Developers and supporters in | Congress". It returns
+// k when there is none.
+func (f *finder) headBeforePP(toks []token, k int) int {
+	p := -1
+	for q := k - 1; q >= 1 && k-q <= 8; q-- {
+		t := toks[q]
+		if !t.Word {
+			return k
+		}
+		if ppWords[t.Low] {
+			if f.peopleHead(toks, q-1) {
+				p = q
+				break
+			}
+			continue
+		}
+		if stopBefore[t.Low] && t.Low != "and" || skippable[t.Low] || clauseAux[t.Low] || pronouns[t.Low] || f.isCue(toks, q) {
+			return k
+		}
+	}
+	if p < 0 {
+		return k
+	}
+	// the head's own words: a determiner, modifiers ("An earlier report
+	// in", "another Pew study from"), a coordinated head
+	h := p - 1
+	b := h
+	for b > 0 && h-b < 5 {
+		t := toks[b-1]
+		if !t.Word || stopBefore[t.Low] && t.Low != "and" || pronouns[t.Low] || f.isCue(toks, b-1) ||
+			skippable[t.Low] && !(b >= 2 && determiners[toks[b-2].Low]) {
+			break
+		}
+		if t.Low == "and" && !(b >= 2 && toks[b-2].Word && (toks[b-2].Low == "current" || f.peopleHead(toks, b-2))) {
+			break // "Developers and supporters in", not "said and officials in"
+		}
+		b--
+		if determiners[t.Low] || quantifiers[t.Low] {
+			break
+		}
+	}
+	for b < h && toks[b].capitalized() && !determiners[toks[b].Low] && !quantifiers[toks[b].Low] && b > 0 {
+		b++ // a name before the modifiers is not part of the head's phrase
+	}
+	return b
+}
+
+// verbLikeWord says whether t reads as a verb in a noun phrase's place: a
+// past form ("filed legal papers") or an auxiliary.
+func verbLikeWord(t token) bool {
+	return !t.capitalized() && (len(t.Low) > 4 && strings.HasSuffix(t.Low, "ed") || pastForms[t.Low] || clauseAux[t.Low])
+}
+
+// peopleHead says whether toks[h] is a common noun for people that a
+// prepositional phrase can follow ("a spokesman for", "experts on"); a
+// capital only as the sentence opens.
+func (f *finder) peopleHead(toks []token, h int) bool {
+	t := toks[h]
+	return t.Word && (!t.capitalized() || h == 0) && (f.isPeopleNoun(t.Low) || unnamedNouns[t.Low] || groupNouns[t.Low]) &&
+		!determiners[t.Low] && !quantifiers[t.Low]
+}
+
+// ppWords open the prepositional phrase after a speaker's head noun.
+var ppWords = map[string]bool{"for": true, "of": true, "at": true, "in": true, "with": true, "from": true, "on": true, "across": true}
 
 // skipWhen steps back over a time phrase that ends before toks[k] and
 // stands between a subject and its verb: "on Tuesday", "this week", "last
@@ -506,7 +636,13 @@ func (f *finder) quoteCueAt(toks []token, k int) int {
 		return n
 	}
 	t := toks[k]
-	if !t.Word || t.capitalized() || k > 0 && (determiners[toks[k-1].Low] || possessive(toks[k-1].Low)) {
+	if !t.Word || len(t.Low) < 4 || t.capitalized() {
+		return 0
+	}
+	if c := t.Low[len(t.Low)-1]; c != 'd' && c != 's' && c != 't' {
+		return 0 // every manner cue ends so: a cheap test before the maps
+	}
+	if k > 0 && (determiners[toks[k-1].Low] || possessive(toks[k-1].Low)) {
 		return 0
 	}
 	if mannerCues[t.Low] {

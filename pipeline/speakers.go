@@ -57,7 +57,7 @@ type mention struct {
 }
 
 func (r *resolver) resolve(q *Quote, prev *Quote) {
-	m := mentionCore(strings.TrimSpace(q.Speaker))
+	m := r.headPhrase(mentionCore(strings.TrimSpace(q.Speaker)))
 	if m == "" {
 		q.SpeakerType = Unknown
 		return
@@ -107,6 +107,36 @@ func mentionCore(m string) string {
 			after = after[:j]
 		}
 		return after
+	}
+	return m
+}
+
+// headPhrase is a mention without the prepositional phrase after its head
+// noun: "A spokesman for the Jupiter Police Department" is a spokesman,
+// "Republicans in the Senate" are Republicans, "Experts on North Korea"
+// experts. A capitalised head is kept whole unless it is a plural noun for
+// people ("Secretary of State John Kerry", "University of Michigan").
+func (r *resolver) headPhrase(m string) string {
+	for i := 1; i < len(m); i++ {
+		if m[i-1] != ' ' {
+			continue
+		}
+		j := strings.IndexByte(m[i:], ' ')
+		if j < 0 {
+			return m
+		}
+		if !ppWords[m[i:i+j]] {
+			continue
+		}
+		head := lastField(m[:i-1])
+		low := strings.ToLower(head)
+		people := peopleNouns[low] || unnamedNouns[low] || groupNouns[low] ||
+			strings.HasSuffix(low, "s") && peopleNouns[low[:len(low)-1]]
+		if people && !r.lx.Titles[low] && (!hasCapital([]string{head}) || strings.HasSuffix(low, "s")) {
+			// not a title: "the president of the union" is not the president
+			return strings.TrimSpace(m[:i-1])
+		}
+		return m
 	}
 	return m
 }
@@ -223,6 +253,11 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 	}
 	if groupNouns[last] {
 		return trimDeterminer(m), Group, "", true
+	}
+	for i := 1; i+1 < len(words); i++ {
+		if lw := words[i]; ppWords[words[i+1]] && !hasCapital([]string{lw}) && r.lx.Titles[lw] {
+			return "", Unnamed, "", true // "the president of the teachers union": a person described, not the union
+		}
 	}
 	if quantifiers[first] && len(words) > 1 && !hasCapital(words[1:]) {
 		return "", Unnamed, "", true // "Most respondents", "Some residents": capital only as the sentence opens
