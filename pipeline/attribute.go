@@ -82,6 +82,50 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 		q.Cue, q.CueStart, q.CueEnd = p.Cue, -1, -1
 		return
 	}
+	// A quote paragraph after a sentence that reports its speaker's words:
+	// "Then Kerry said that 100,000 would be accepted. ¶ “That adds up ...”"
+	if si > 0 && f.sents[si].Start >= m.Open-3 && f.sents[si-1].Para == f.sents[si].Para-1 && (!m.Closed || f.endsParagraph(m.CloseEnd)) &&
+		strings.Count(f.text[m.Start:m.End], " ") >= 5 && strings.ToUpper(f.text[m.Start:m.End]) != f.text[m.Start:m.End] {
+		f.reporter(q, f.toks[si-1]) // not a headline in capitals
+	}
+}
+
+// endsParagraph says whether only spaces and punctuation follow byte p to
+// the end of its paragraph.
+func (f *finder) endsParagraph(p int) bool {
+	for i := p; i < len(f.text); i++ {
+		switch c := f.text[i]; c {
+		case '\n':
+			return true
+		case ' ', '.', ',', '\t':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// reporter gives q the speaker of the last reporting cue of the sentence
+// toks that has a subject before it: the quote paragraph that follows
+// "Kerry said that ..." is Kerry's.
+func (f *finder) reporter(q *Quote, toks []token) {
+	for j := len(toks) - 1; j >= 0; j-- {
+		if !toks[j].Word || toks[j].capitalized() {
+			continue
+		}
+		_, n := f.cueAt(toks, j)
+		if n == 0 || strings.HasSuffix(toks[j].Low, "ing") {
+			continue
+		}
+		if s, e := f.npBefore(toks, j); s < e {
+			w := strings.ToLower(f.text[s:e])
+			if w != "it" && w != "they" && w != "this" {
+				f.setCue(q, toks[j:j+n])
+				q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+			}
+		}
+		return
+	}
 }
 
 // onlyAttribution says whether the sentence toks, read as the attribution
@@ -308,14 +352,14 @@ var stopBefore = map[string]bool{
 // It is empty when the words before are not a mention.
 func (f *finder) npBefore(toks []token, j int) (int, int) {
 	k := j
-	for k > 0 && toks[k-1].Word && (skippable[toks[k-1].Low] || lyAdverb(toks[k-1].Low) && !toks[k-1].capitalized()) {
-		k--
+	for k > 0 && toks[k-1].Word && f.skipsToVerb(toks[k-1], k == 1) {
+		k-- // not "Theresa May said": a capital inside the sentence is a name
 	}
 	k = skipWhen(toks, k)
 	if k >= 3 && toks[k-1].Low == "to" && raising[toks[k-2].Low] {
 		k -= 2 // "continued to say", "was quick to note"
 	}
-	for k > 0 && toks[k-1].Word && (skippable[toks[k-1].Low] || lyAdverb(toks[k-1].Low) && !toks[k-1].capitalized()) {
+	for k > 0 && toks[k-1].Word && f.skipsToVerb(toks[k-1], k == 1) {
 		k--
 	}
 	if k > 0 && toks[k-1].Low == "not" {
@@ -551,6 +595,17 @@ func (f *finder) peopleHead(toks []token, h int) bool {
 
 // ppWords open the prepositional phrase after a speaker's head noun.
 var ppWords = map[string]bool{"for": true, "of": true, "at": true, "in": true, "with": true, "from": true, "on": true, "across": true}
+
+// skipsToVerb says whether t stands between a subject and its verb: an
+// auxiliary or adverb ("has", "later", "reportedly"), in lower case, or an
+// auxiliary that opens the sentence ("Now tell us"); a capital inside the
+// sentence is a name ("Theresa May said", "Kelly said").
+func (f *finder) skipsToVerb(t token, first bool) bool {
+	if t.capitalized() {
+		return first && skippable[t.Low]
+	}
+	return skippable[t.Low] || lyAdverb(t.Low)
+}
 
 // skipWhen steps back over a time phrase that ends before toks[k] and
 // stands between a subject and its verb: "on Tuesday", "this week", "last
@@ -796,7 +851,7 @@ func (f *finder) withAppositive(toks []token, e int) int {
 			e, i = toks[p-1].End, p
 		}
 	}
-	for n := 0; i+1 < len(toks) && toks[i].Low == "," && f.continuesAppositive(toks[i+1], n); n++ {
+	for n := 0; i+1 < len(toks) && toks[i].Low == "," && (f.continuesAppositive(toks[i+1], n) || n == 0 && f.titledAppositive(toks, i+1)); n++ {
 		p := i + 1
 		for p < min(len(toks), i+40) && !f.endsAppositive(toks, p) {
 			p++
@@ -874,6 +929,22 @@ func (f *finder) continuesAppositive(t token, n int) bool {
 		return !verbLike(t.Low) // "Farhana Khera, executive director of ..."
 	}
 	return n > 0 && t.capitalized()
+}
+
+// titledAppositive says whether toks[i:] opens with capitalised words and
+// then a title in lower case: "David Wasserman, House editor for the Cook
+// Political Report", not "Hester, Obama said".
+func (f *finder) titledAppositive(toks []token, i int) bool {
+	for p := i; p < len(toks) && p < i+3; p++ {
+		t := toks[p]
+		if !t.Word {
+			return false
+		}
+		if !t.capitalized() {
+			return f.lx.Titles[t.Low] || peopleNouns[t.Low] && !verbLike(t.Low)
+		}
+	}
+	return false
 }
 
 // opensAppositive says whether t can start an appositive or a relative
@@ -1001,6 +1072,11 @@ func (f *finder) npAfter(toks []token, k int) (int, int) {
 		if !t.Word && t.Low != "-" {
 			break
 		}
+		if end > k && (t.Low == "in" || t.Low == "on" || t.Low == "at") && f.peopleHead(toks, end-1) && !f.circumstance(toks, end) &&
+			end+1 < len(toks) && determiners[toks[end+1].Low] {
+			end++ // "said one GOP source in the room", not "said a spokesman in a statement"
+			continue
+		}
 		if end > k && (t.Low == "in" || t.Low == "on" || t.Low == "at" || t.Low == "during" || t.Low == "that" || t.Low == "to" || t.Low == "who" || t.Low == "after" || t.Low == "when" ||
 			t.Low == "as" && !namingWords[toks[end-1].Low] || t.Low == "while" || t.Low == "because" || t.Low == "before") {
 			break
@@ -1060,8 +1136,8 @@ func (f *finder) subjectAt(toks []token, k int) (int, int) {
 		if _, n := f.cueAt(toks, end); n > 0 {
 			break
 		}
-		if end > k && !t.capitalized() && !f.lx.Titles[t.Low] && !f.isPeopleNoun(t.Low) {
-			break
+		if end > k && !t.capitalized() && !f.lx.Titles[t.Low] && !f.isPeopleNoun(t.Low) && !(nameModifiers[t.Low] && !determiners[t.Low] && t.Low != "of") {
+			break // "Democratic presidential nominee Hillary Clinton"
 		}
 		end++
 	}

@@ -369,6 +369,7 @@ var nameOpeners = map[string]bool{
 	"the": true, "a": true, "an": true, "this": true, "that": true, "in": true, "on": true, "at": true, "for": true,
 	"with": true, "by": true, "from": true, "to": true, "of": true, "meanwhile": true, "still": true, "even": true,
 	"then": true, "now": true, "also": true, "here": true, "there": true, "why": true, "how": true, "what": true,
+	"despite": true, "unlike": true, "like": true, "during": true, "until": true, "unless": true,
 }
 
 // fullNames maps each capitalised last word to the longest run of capitalised
