@@ -313,7 +313,9 @@ func (s *Set) loadTone(b []byte) ErrorList {
 var toneModelParams = map[string]int{"weight": 1, "scale": 1, "cuts": 2}
 
 // tone_nb.txt: "@name value ..." parameter lines, then
-// "word or word pair <tab> negative neutral positive".
+// "word or word pair <tab> negative neutral positive", weights in
+// [-32, 32] (the scorer keeps them to the thousandth, the precision the
+// trainer writes).
 func (s *Set) loadToneModel(b []byte) ErrorList {
 	const file = "tone_nb.txt"
 	var errs ErrorList
@@ -352,8 +354,8 @@ func (s *Set) loadToneModel(b []byte) ErrorList {
 		var w [3]float64
 		for i, x := range f {
 			v, err := strconv.ParseFloat(x, 64)
-			if err != nil || v < -50 || v > 50 {
-				errs = append(errs, Error{file, n, fmt.Sprintf("weight %q is not a number in [-50, 50]", x)})
+			if err != nil || v < -32 || v > 32 {
+				errs = append(errs, Error{file, n, fmt.Sprintf("weight %q is not a number in [-32, 32]", x)})
 				return
 			}
 			w[i] = v

@@ -103,3 +103,24 @@ func TestAppendTenths(t *testing.T) {
 		check(math.Round(w * 10))
 	}
 }
+
+// TestNBWeightsExact: the Naive Bayes table keeps weights in thousandths,
+// which must give back exactly the weights tone_nb.txt holds, or the
+// scores would move with the table's layout.
+func TestNBWeightsExact(t *testing.T) {
+	fs := lexicons.Default().ToneModel.Features
+	if len(fs) == 0 {
+		t.Fatal("the built-in tone model has no features")
+	}
+	for f, w := range fs {
+		m := nbMilli(w)
+		if got := nbWeights(&m); got != w {
+			t.Fatalf("feature %q: weights %v come back from the table as %v", f, w, got)
+		}
+	}
+	// a weight with more decimals is read to the thousandth
+	m := nbMilli([3]float64{0.12345, -31.9999, 0})
+	if got, want := nbWeights(&m), [3]float64{0.123, -32, 0}; got != want {
+		t.Errorf("nbWeights(nbMilli) = %v, want %v", got, want)
+	}
+}
