@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -153,32 +154,35 @@ func unquote(tok []byte) (string, bool) {
 	if i < 0 {
 		return string(body), true
 	}
-	out := make([]byte, 0, len(body))
-	out = append(out, body[:i]...)
+	// A Builder hands over its bytes as the string: an article's text is
+	// not copied a second time.
+	var out strings.Builder
+	out.Grow(len(body))
+	out.Write(body[:i])
 	for ; i < len(body); i++ {
 		if body[i] != '\\' {
 			n := bytes.IndexByte(body[i:], '\\')
 			if n < 0 {
 				n = len(body) - i
 			}
-			out = append(out, body[i:i+n]...)
+			out.Write(body[i : i+n])
 			i += n - 1
 			continue
 		}
 		i++
 		switch body[i] {
 		case '"', '\\', '/':
-			out = append(out, body[i])
+			out.WriteByte(body[i])
 		case 'b':
-			out = append(out, '\b')
+			out.WriteByte('\b')
 		case 'f':
-			out = append(out, '\f')
+			out.WriteByte('\f')
 		case 'n':
-			out = append(out, '\n')
+			out.WriteByte('\n')
 		case 'r':
-			out = append(out, '\r')
+			out.WriteByte('\r')
 		case 't':
-			out = append(out, '\t')
+			out.WriteByte('\t')
 		default: // 'u'
 			var s string
 			if json.Unmarshal(tok, &s) != nil {
@@ -187,7 +191,7 @@ func unquote(tok []byte) (string, bool) {
 			return s, true
 		}
 	}
-	return string(out), true
+	return out.String(), true
 }
 
 // jsonScanner validates JSON as encoding/json's scanner does: RFC 8259,
