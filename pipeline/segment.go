@@ -16,7 +16,10 @@ import (
 // Sen.) or a single capital initial (J. Smith) does not end one.
 // Leading and trailing white space is left out of every sentence.
 func Segment(text string, lx *lexicons.Set) []Sentence {
-	var out []Sentence
+	// news has a sentence per 128 bytes (median; 97 at the 10th percentile
+	// of PolNeAR articles): room for nearly all of an article's
+	// sentences at once, instead of a slice grown by doubling
+	out := make([]Sentence, 0, len(text)/96+4)
 	para := 0
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
