@@ -1237,7 +1237,19 @@ func describedHead(ts []token) bool {
 	if len(ts) >= 1 && len(ts) <= 3 && barePlural(ts) {
 		return true // "hacking specialists say"
 	}
-	if len(ts) < 1 || len(ts) > 6 || !determiners[ts[0].Low] && !quantifiers[ts[0].Low] && !strings.HasSuffix(ts[0].Low, "'s") {
+	if len(ts) > 2 && ts[0].capitalized() {
+		// a possessor's name first: "Ivana Trump's brief", "Scott's family"
+		for i := 0; i < len(ts)-1 && i < 3; i++ {
+			if possessive(ts[i].Low) {
+				ts = ts[i:]
+				break
+			}
+			if !ts[i].capitalized() {
+				break
+			}
+		}
+	}
+	if len(ts) < 1 || len(ts) > 6 || !determiners[ts[0].Low] && !quantifiers[ts[0].Low] && !possessive(ts[0].Low) {
 		return false
 	}
 	if len(ts) == 1 && !quantifiers[ts[0].Low] || len(ts) > 4 && !slices.ContainsFunc(ts, func(t token) bool { return t.Low == "of" || t.Low == "in" }) {
@@ -1247,5 +1259,10 @@ func describedHead(ts []token) bool {
 	if !ts[len(ts)-1].Word || ts[len(ts)-1].capitalized() || stopBefore[h] || skippable[h] || determiners[h] || pronouns[h] {
 		return false
 	}
-	return !strings.HasSuffix(h, "ly") && !strings.HasSuffix(h, "ing") && !strings.HasSuffix(h, "ed") && (len(h) > 2 || h == "ad" && (ts[0].Low != "a" && ts[0].Low != "an" || len(ts) > 3))
+	for i := 1; i < len(ts)-1; i++ {
+		if w := ts[i].Low; pastForms[w] || clauseAux[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !determiners[ts[i-1].Low] {
+			return false // "The mayor met farmers": a verb inside, not one noun phrase
+		}
+	}
+	return !lyAdverb(h) && !strings.HasSuffix(h, "ing") && !strings.HasSuffix(h, "ed") && (len(h) > 2 || h == "ad" && (ts[0].Low != "a" && ts[0].Low != "an" || len(ts) > 3))
 }

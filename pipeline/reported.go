@@ -121,6 +121,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	s, e := f.npBefore(toks, j)
 	if s < e && strings.HasSuffix(toks[j].Low, "ing") {
 		s, e = f.issuer(toks, s, e)
+		s, e = f.objectsSubject(toks, s, e)
 	}
 	f.described = false
 	if s < e && f.bareNoun(toks, j, e, v.Lemma) {
@@ -201,6 +202,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 		for t := k; t < min(len(toks), limit); t++ {
 			if toks[t].Low == "that" {
 				k, that = t+1, true
+				if t == j+n && k < len(toks) && (clauseAux[toks[k].Low] || modals[toks[k].Low]) {
+					k = t // "said that was not her view": "that" is the subject
+				}
 				break
 			}
 			if w := toks[t].Low; clauseAux[w] || w == "and" || w == "but" || w == "or" || subjectPronouns[w] && t > k {
@@ -305,6 +309,30 @@ func (f *finder) issuer(toks []token, s, e int) (int, int) {
 	return s, e
 }
 
+// objectsSubject reads "the senator opened a rally blasting Clinton": when
+// the mention s:e before an -ing cue is the object of a verb and names no
+// person (no name, no noun for people), the one speaking is the verb's
+// subject.
+func (f *finder) objectsSubject(toks []token, s, e int) (int, int) {
+	h := f.tokenAt(toks, e)
+	if f.isHead(toks[h]) {
+		return s, e // "met voters saying", "Trump’s campaign"
+	}
+	b := h
+	for b > 0 && toks[b].Start > s {
+		b--
+	}
+	v := b - 1
+	if v < 1 || !toks[v].Word || toks[v].capitalized() || stopBefore[toks[v].Low] || determiners[toks[v].Low] ||
+		skippable[toks[v].Low] || clauseAux[toks[v].Low] || possessive(toks[v].Low) || f.isCue(toks, v) {
+		return s, e
+	}
+	if s2, e2 := f.npBefore(toks, v); s2 < e2 {
+		return s2, e2
+	}
+	return s, e
+}
+
 // issuedNouns are documents a speaker issues; issueVerbs, how.
 var (
 	issuedNouns = map[string]bool{
@@ -359,7 +387,7 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 			continue
 		}
 		prev := toks[t-1].Low
-		if prev == "," {
+		if prev == "," && !(t >= 2 && toks[t-2].Low == "that") { // not "fitting that, having overcome ..., she"
 			if tailWords[w] || w == "according" {
 				return t - 1
 			}

@@ -254,6 +254,21 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 	if groupNouns[last] {
 		return trimDeterminer(m), Group, "", true
 	}
+	if speechNouns[last] || issuedNouns[last] || saidNouns[last] {
+		// "Ivana Trump's brief", "The campaign's statement": the possessor's words
+		for i := len(words) - 2; i >= 0; i-- {
+			if w := strings.ToLower(words[i]); possessive(strings.ReplaceAll(w, "’", "'")) {
+				owner := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(words[i], "'s"), "’s"), "'")
+				owner = strings.TrimSuffix(owner, "’")
+				if owner != "" && !pronouns[strings.ToLower(owner)] {
+					if name, typ, aff, ok := r.canonical(strings.Join(append(words[:i:i], owner), " ")); ok {
+						return name, typ, aff, true
+					}
+				}
+				break
+			}
+		}
+	}
 	for i := 1; i+1 < len(words); i++ {
 		if lw := words[i]; ppWords[words[i+1]] && !hasCapital([]string{lw}) && r.lx.Titles[lw] {
 			return "", Unnamed, "", true // "the president of the teachers union": a person described, not the union
@@ -331,6 +346,14 @@ func hasCapital(words []string) bool {
 		}
 	}
 	return false
+}
+
+// saidNouns are more words for what someone said or wrote, besides
+// speechNouns and issuedNouns.
+var saidNouns = map[string]bool{
+	"response": true, "words": true, "brief": true, "missive": true, "phrase": true, "slogan": true,
+	"claim": true, "call": true, "announcement": true, "question": true, "view": true, "argument": true,
+	"message": true, "filing": true, "complaint": true, "lawsuit": true, "answer": true, "reply": true,
 }
 
 // unnamedNouns are sources the article does not name.
