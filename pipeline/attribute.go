@@ -852,6 +852,9 @@ func (f *finder) withAppositive(toks []token, e int) int {
 		}
 	}
 	for n := 0; i+1 < len(toks) && toks[i].Low == "," && (f.continuesAppositive(toks[i+1], n) || n == 0 && f.titledAppositive(toks, i+1)); n++ {
+		if w := toks[i+1]; !w.capitalized() && (clauseAux[w.Low] || pastForms[w.Low] || f.isCue(toks, i+1)) {
+			return e // "X, a policy group, have followed", "Xinhua, the news agency, wrote": the verb
+		}
 		p := i + 1
 		for p < min(len(toks), i+40) && !f.endsAppositive(toks, p) {
 			p++
