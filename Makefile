@@ -23,7 +23,7 @@ test: $(DUCKDB)
 ## bench: per-stage benchmarks (MB/s), then the whole run on >= 100 MB (MB/s, peak RSS)
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./pipeline
-	$(GO) test -run='^$$' -bench=RunBinary -benchtime=1x -timeout=60m -v ./e2e
+	$(GO) test -run='^$$' -bench=RunBinary -benchtime=5x -timeout=60m -v ./e2e
 
 ## fuzz: run every fuzz target of the module for $(FUZZTIME) each. A count (Nx),
 ## not a duration: Go 1.26's fuzz coordinator can fail a duration-limited run with
