@@ -785,6 +785,12 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 	if !ok {
 		return Quote{}, false // more follows: not a closing attribution
 	}
+	if tail > 0 && !addressed(toks[j].Low) && !circumstantial(toks[rest]) {
+		// "..., Ryan announced his resignation", "..., a poll shows upstart
+		// Sen. Sanders leading": the verb has an object or a content of
+		// its own, so what comes before is not what it reports
+		return Quote{}, false
+	}
 	q := Quote{Kind: Indirect, Sentence: si, Speaker: f.text[s:e], SpeakerStart: s, SpeakerEnd: e}
 	f.setCue(&q, toks[j:j+n])
 	q.Start, q.End = toks[leadEnd(toks, c-1)].Start, toks[c-1].End
@@ -874,6 +880,30 @@ var subordinators = map[string]bool{
 	"though": true, "although": true, "while": true, "if": true, "when": true, "because": true,
 	"as": true, "since": true, "after": true, "before": true, "unless": true, "whereas": true,
 	"like": true, "despite": true, "once": true, "until": true, "whether": true,
+}
+
+// addressed says whether a cue form takes its addressee as an object: after
+// "CLAUSE, X told" comes whom ("told reporters", "told CNN").
+func addressed(w string) bool {
+	return w == "told" || w == "tell" || w == "tells" || w == "telling"
+}
+
+// circumstantial says whether t opens a circumstance of an attribution
+// rather than an object: a preposition ("in a statement", "of the
+// episode"), a day or time ("Tuesday", "last week", "earlier"), an -ly
+// adverb, a parenthesis.
+func circumstantial(t token) bool {
+	w := t.Low
+	return tailPrepositions[w] || weekdays[w] || timeWords[w] || lyAdverb(w) || w == "(" || w == ")" ||
+		w == "this" || w == "last" || w == "next" || w == "late" || w == "early"
+}
+
+// tailPrepositions open a circumstance after "CLAUSE, X said".
+var tailPrepositions = map[string]bool{
+	"in": true, "on": true, "at": true, "for": true, "to": true, "before": true, "after": true, "by": true,
+	"about": true, "over": true, "from": true, "with": true, "during": true, "of": true, "since": true,
+	"into": true, "amid": true, "via": true, "through": true, "outside": true, "inside": true, "near": true,
+	"ahead": true, "following": true, "as": true, "when": true, "upon": true, "without": true, "against": true,
 }
 
 // attributionTail says whether toks, what follows "CLAUSE, X said", only
