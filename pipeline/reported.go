@@ -130,7 +130,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 	if j > 0 && (toks[j-1].Low == "worth" || toks[j-1].Low == "having") {
 		return Quote{}, false // "it's worth noting that", "having said that": the author's
 	}
-	if s < e && nounForms[toks[j].Low] && (!f.isHead(toks[f.tokenAt(toks, e)]) || j > 0 && (quantifiers[toks[j-1].Low] || determiners[toks[j-1].Low])) {
+	// "polls show", "the study finds": what a document or a measure shows
+	evidence := s < e && evidenceCues[v.Lemma] && evidenceNouns[toks[f.tokenAt(toks, e)].Low]
+	if s < e && nounForms[toks[j].Low] && !evidence && (!f.isHead(toks[f.tokenAt(toks, e)]) || j > 0 && (quantifiers[toks[j-1].Low] || determiners[toks[j-1].Low])) {
 		return Quote{}, false // "in five states last Tuesday": a noun after a noun
 	}
 	if s < e && j >= 2 && pronouns[toks[j-1].Low] && toks[j-1].Start > s {
@@ -253,7 +255,10 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 			!timePhrase(toks, k) // "said Friday afternoon, as they ..."
 		// after "say" what follows is what was said, verb or not
 		// ("said parents still want", "has said the same thing")
-		clause := opens && (hasFiniteVerb(toks[k:end]) || v.Lemma == "say" && k == j+n && end-k >= 2 && !strings.HasSuffix(toks[k].Low, "ing"))
+		// ("said parents still want", "has said the same thing"), and
+		// what a poll or a record shows may be a noun phrase or a small
+		// clause ("polls show Clinton up by 10 points")
+		clause := opens && (hasFiniteVerb(toks[k:end]) || (v.Lemma == "say" || evidence) && k == j+n && end-k >= 2 && !strings.HasSuffix(toks[k].Low, "ing"))
 		if !clause && objectControl[v.Lemma] && controlled(toks, k, end) {
 			clause = true // "told his advisers to figure out how ..."
 		}
@@ -847,6 +852,23 @@ func infinitive(toks []token, k int) bool {
 }
 
 var possessives = map[string]bool{"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
+
+// evidenceCues are the cues of documents and measures, and evidenceNouns
+// the documents and measures: "polls show Clinton up by 10 points", "the
+// audit found that", "..., campaign finance records show." After one of
+// these nouns the cue is a verb ("records show"), not a noun ("a TV show"),
+// and its content may be a noun phrase.
+var (
+	evidenceCues  = map[string]bool{"show": true, "find": true, "indicate": true, "suggest": true, "reveal": true}
+	evidenceNouns = map[string]bool{
+		"poll": true, "polls": true, "polling": true, "survey": true, "surveys": true, "record": true, "records": true,
+		"data": true, "filing": true, "filings": true, "report": true, "reports": true, "study": true, "studies": true,
+		"results": true, "figures": true, "numbers": true, "statistics": true, "analysis": true, "research": true,
+		"documents": true, "census": true, "footage": true, "video": true, "tally": true, "audit": true,
+		"review": true, "investigation": true, "probe": true, "estimates": true, "projections": true, "models": true,
+		"emails": true, "transcripts": true, "receipts": true, "disclosures": true, "returns": true,
+	}
+)
 
 // nounForms are cue forms that are also common nouns: after a subject that
 // is only described ("the battleground states", "a final note") they are

@@ -254,6 +254,9 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 	if groupNouns[last] {
 		return trimDeterminer(m), Group, "", true
 	}
+	if evidenceNouns[last] && !hasCapital(words[1:]) {
+		return "", Unnamed, "", true // "Polls", "Records" opening a sentence: no name
+	}
 	if speechNouns[last] || issuedNouns[last] || saidNouns[last] {
 		// "Ivana Trump's brief", "The campaign's statement": the possessor's words
 		for i := len(words) - 2; i >= 0; i-- {
