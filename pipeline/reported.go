@@ -554,7 +554,9 @@ var timeWords = map[string]bool{
 }
 
 // skipTime steps over a time phrase at toks[k] when a clause follows it:
-// "Friday", "Friday afternoon", "last week", "this month", "today".
+// "Friday", "Friday afternoon", "last week", "this month", "today", "on
+// Friday"; and over a short circumstance before a pronoun subject: "said in
+// an interview he", "said at a rally in Ohio they".
 func skipTime(toks []token, k int) int {
 	n := 0
 	switch w := toks[k].Low; {
@@ -562,6 +564,18 @@ func skipTime(toks []token, k int) int {
 		n = 1
 	case (w == "this" || w == "last" || w == "next") && k+1 < len(toks) && timeUnits[toks[k+1].Low]:
 		n = 2
+	case w == "on" && k+1 < len(toks) && weekdays[toks[k+1].Low]:
+		n = 2
+	case w == "in" || w == "at" || w == "during" || w == "on":
+		for t := k + 2; t < min(len(toks), k+7); t++ {
+			if !toks[t].Word || clauseAux[toks[t].Low] || toks[t].Low == "that" {
+				break
+			}
+			if subjectPronouns[toks[t].Low] && toks[t].Low != "it" && toks[t].Low != "you" {
+				n = t - k
+				break
+			}
+		}
 	}
 	if n > 0 && k+n < len(toks) && timeUnits[toks[k+n].Low] {
 		n++ // "Friday afternoon"
