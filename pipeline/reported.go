@@ -669,12 +669,28 @@ func (f *finder) according(si, j int) (Quote, bool) {
 	}
 	q := Quote{Kind: Indirect, Sentence: si, Cue: "according to", CueStart: toks[j].Start, CueEnd: toks[j+1].End,
 		Speaker: f.text[s:e], SpeakerStart: s, SpeakerEnd: e}
-	// after: "according to X, CLAUSE"
+	// after: "according to X, CLAUSE", also after an opening phrase of the
+	// author's ("In addition, according to the department, ...")
 	k := j + 2
 	for k < len(toks) && toks[k].End <= e {
 		k++
 	}
-	if k < len(toks) && toks[k].Low == "," && j < 3 {
+	opening := j < 3 || toks[j-1].Low == "," && openingPhrase(toks[:j-1])
+	if opening && k < len(toks) && toks[k].Low != "," {
+		// a long source runs to its comma: "according to early results of
+		// exit polls conducted for the AP by Edison Research, ..."
+		for u := k; u < min(len(toks), k+25); u++ {
+			if toks[u].Low == "," {
+				s, e, k = toks[j+2].Start, toks[u-1].End, u
+				q.SpeakerStart, q.SpeakerEnd, q.Speaker = s, e, f.text[s:e]
+				break
+			}
+			if !toks[u].Word && toks[u].Low != "'s" && toks[u].Low != "-" || clauseAux[toks[u].Low] || modals[toks[u].Low] {
+				break
+			}
+		}
+	}
+	if k < len(toks) && toks[k].Low == "," && opening {
 		end := len(toks)
 		for end > k+1 && !toks[end-1].Word {
 			end--
@@ -709,6 +725,22 @@ func (f *finder) according(si, j int) (Quote, bool) {
 		return q, true
 	}
 	return Quote{}, false
+}
+
+// openingPhrase says whether toks, before "according to", are a short
+// opening phrase of the author's ("In addition", "Meanwhile", "In 2014",
+// "But on Tuesday") rather than a subject or a clause.
+func openingPhrase(toks []token) bool {
+	if len(toks) == 0 || len(toks) > 5 {
+		return false
+	}
+	w := toks[0].Low
+	return tailPrepositions[w] || lyAdverb(w) || openingWords[w]
+}
+
+var openingWords = map[string]bool{
+	"meanwhile": true, "overall": true, "still": true, "however": true, "and": true, "but": true, "so": true,
+	"yet": true, "also": true, "now": true, "then": true, "instead": true, "similarly": true, "nationally": true,
 }
 
 // tokenAt returns the index of the token of toks that ends at byte e (or the
