@@ -363,7 +363,7 @@ var saidNouns = map[string]bool{
 var unnamedNouns = map[string]bool{
 	"officials": true, "official": true, "sources": true, "source": true, "analysts": true, "experts": true,
 	"diplomats": true, "aides": true, "people": true, "observers": true, "critics": true, "insiders": true,
-	"someone": true, "person": true,
+	"someone": true, "person": true, "percent": true, "majority": true,
 }
 
 // groupNouns end a group mention: "European leaders", "foreign ministers".
