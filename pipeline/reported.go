@@ -420,6 +420,9 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		if !that && w == "," && t+1 < len(toks) && (toks[t+1].Low == "a" || toks[t+1].Low == "an") {
 			return t // an appositive after a noun-phrase content
 		}
+		if !that && w == "," && t > k+1 && !subordinators[toks[k].Low] && t+1 < len(toks) && newClause(toks[t+1:]) {
+			return t // "announced his return to the Cavaliers, Cleveland felt it had ...": the author's next clause
+		}
 		if !that && t > k+1 && f.circumstance(toks, t) && !hasFiniteVerb(toks[k:t]) {
 			return t // "called for more investment in a statement on Thursday"
 		}
@@ -446,6 +449,30 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		}
 	}
 	return len(toks)
+}
+
+// newClause says whether toks open a clause of their own: a subject (a
+// pronoun, or a determiner or a name and a few words) and then a verb.
+func newClause(toks []token) bool {
+	if len(toks) < 2 || !toks[0].Word || tailWords[toks[0].Low] || subordinators[toks[0].Low] || relatives[toks[0].Low] {
+		return false
+	}
+	if subjectPronouns[toks[0].Low] && toks[0].Low != "it" {
+		return clauseAux[toks[1].Low] || modals[toks[1].Low] || strings.HasSuffix(toks[1].Low, "ed") || presentForm(toks[1])
+	}
+	if !determiners[toks[0].Low] && !toks[0].capitalized() {
+		return false
+	}
+	for i := 1; i < min(len(toks), 5); i++ {
+		w := toks[i].Low
+		if !toks[i].Word {
+			return false
+		}
+		if clauseAux[w] || modals[w] {
+			return i > 1 || toks[0].capitalized()
+		}
+	}
+	return false
 }
 
 var relatives = map[string]bool{"that": true, "who": true, "which": true, "whom": true, "what": true}
