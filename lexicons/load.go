@@ -62,6 +62,9 @@ type Verb struct {
 	// Infinitive: the cue may take "to" and a verb as its content ("vowed
 	// to block the nominee", "declined to comment").
 	Infinitive bool
+	// As: the cue reports only an object characterised after "as"
+	// ("described the plan as a disaster"); the content is both.
+	As bool
 }
 
 // Speaker is one entity of the registry.
@@ -234,7 +237,8 @@ func headKey(w string) uint32 {
 
 // verbs.txt: "lemma [class]: form, form, ..." where class is clause (the
 // default), object or both, each with an optional "+to" (the cue takes an
-// infinitive too). The lemma is a form too.
+// infinitive too) or "+as" (the cue reports an object only with "as" and a
+// characterisation). The lemma is a form too.
 func (s *Set) loadVerbs(b []byte) ErrorList {
 	const file = "verbs.txt"
 	var errs ErrorList
@@ -252,11 +256,13 @@ func (s *Set) loadVerbs(b []byte) ErrorList {
 		}
 		v := Verb{Class: "clause"}
 		// A lemma may be several words ("rule out"); a last word naming a
-		// class is the class, with "+to" when the cue takes an infinitive.
+		// class is the class, with "+to" when the cue takes an infinitive
+		// and "+as" when it takes an object characterised after "as".
 		if last := f[len(f)-1]; len(f) > 1 {
 			class, to := strings.CutSuffix(last, "+to")
+			class, as := strings.CutSuffix(class, "+as")
 			if class == "clause" || class == "object" || class == "both" {
-				v.Class, v.Infinitive, f = class, to, f[:len(f)-1]
+				v.Class, v.Infinitive, v.As, f = class, to, as, f[:len(f)-1]
 			}
 		}
 		v.Lemma = strings.ToLower(strings.Join(f, " "))

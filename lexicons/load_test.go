@@ -139,11 +139,11 @@ func TestFold(t *testing.T) {
 	}
 }
 
-// A verb's class word, with or without "+to", is read off the lemma; the
+// A verb's class word, with or without "+to" or "+as", is read off the lemma; the
 // filters in front of the verb-head and alias maps never turn a key away.
 func TestVerbClassesAndFilters(t *testing.T) {
 	m := copyFS(t)
-	m["verbs.txt"] = &fstest.MapFile{Data: []byte("say: said\nvow clause+to: vowed\nrule out object: ruled out\nurge both+to: urged\nclause: clauses\n")}
+	m["verbs.txt"] = &fstest.MapFile{Data: []byte("say: said\nvow clause+to: vowed\nrule out object: ruled out\nurge both+to: urged\nclause: clauses\ndescribe object+as: described\n")}
 	s, err := Load(m)
 	if err != nil {
 		t.Fatal(err)
@@ -154,6 +154,7 @@ func TestVerbClassesAndFilters(t *testing.T) {
 		"ruled out": {Lemma: "rule out", Class: "object"},
 		"urged":     {Lemma: "urge", Class: "both", Infinitive: true},
 		"clauses":   {Lemma: "clause", Class: "clause"}, // a lone word is a lemma, not a class
+		"described": {Lemma: "describe", Class: "object", As: true},
 	}
 	for form, v := range want {
 		if got := s.Verbs[form]; got != v {

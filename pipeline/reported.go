@@ -281,6 +281,20 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 		}
 		return Quote{}, false // a verb with no content: "he said."
 	}
+	if v.As {
+		// "described the plan as a disaster": an object and "as" soon
+		// after it, with something after that; "described the meeting"
+		// reports nothing
+		a := slices.IndexFunc(toks[k+1:min(end, k+9)], func(t token) bool { return t.Low == "as" })
+		if a < 0 || k+1+a+1 >= end {
+			return Quote{}, false
+		}
+		if c := toks[k+1+a+1]; !c.Word && isOpenMark([]rune(c.Low)[0]) {
+			// "describing the discussion as “lengthy and highly
+			// productive”": the quoted words are the quote (a partial)
+			return Quote{}, false
+		}
+	}
 	q.Start, q.End = toks[k].Start, toks[end-1].End
 	if q.Start < f.sents[si].Start {
 		return Quote{}, false
