@@ -49,6 +49,14 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 	if f.attributeBefore(q, toks[:openTok]) {
 		return
 	}
+	// An introduction in the same sentence: "Sen. Claire McCaskill scolded
+	// him: “Q”", "Clinton’s response was: “Q”" (its subject).
+	if openTok > 2 && toks[openTok-1].Low == ":" && m.Open >= f.sents[si].Start {
+		if s, e := f.subject(toks[:openTok-1]); s < e {
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+			return
+		}
+	}
 	// An introduction: the previous paragraph ends with a colon.
 	if si > 0 && f.sents[si].Start >= m.Open-3 && f.sents[si-1].Para != f.sents[si].Para {
 		ps := f.sents[si-1]
@@ -162,6 +170,9 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 	}
 	for k < len(toks) && !toks[k].Word && toks[k].Low != "." {
 		k++ // , ” —
+	}
+	if k < len(toks) && (toks[k].Low == "and" || toks[k].Low == "but") {
+		return false // “...,” and he said he hoped ...: a clause of its own, not an attribution
 	}
 	if f.appositiveThenCue(q, toks, k) {
 		return true
@@ -352,8 +363,8 @@ var stopBefore = map[string]bool{
 // It is empty when the words before are not a mention.
 func (f *finder) npBefore(toks []token, j int) (int, int) {
 	k := j
-	for k > 0 && toks[k-1].Word && f.skipsToVerb(toks[k-1], k == 1) {
-		k-- // not "Theresa May said": a capital inside the sentence is a name
+	for k > 0 && toks[k-1].Word && (f.skipsToVerb(toks[k-1], k == 1) || toks[k-1].Low == "since" && k >= 2 && (toks[k-2].Low == "has" || toks[k-2].Low == "have" || toks[k-2].Low == "had")) {
+		k-- // not "Theresa May said": a capital inside the sentence is a name; "has since said"
 	}
 	k = skipWhen(toks, k)
 	if k >= 3 && toks[k-1].Low == "to" && raising[toks[k-2].Low] {
@@ -462,6 +473,14 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 			}
 			break
 		}
+		if f.phraseAfterNoun(toks, p, end) {
+			// "A 2014 study that appeared in the journal found", "A poll
+			// released in late August found": the noun before the phrase
+			if s, e := f.npBefore(toks, p); s < e {
+				return s, toks[end-1].End
+			}
+			break
+		}
 	}
 	if h := f.headBeforePP(toks, k); h < k && !slices.ContainsFunc(toks[k:end], verbLikeWord) {
 		// "A spokesman for the Jupiter Police Department said",
@@ -526,6 +545,31 @@ func (f *finder) nameLen(toks []token, b int) int {
 		n++
 	}
 	return n
+}
+
+// phraseAfterNoun says whether toks[p:end], before a cue, is a relative
+// clause or a participle phrase after a noun for a document or people, the
+// cue's subject: "A 2014 study | that appeared in the journal | found", "A
+// poll | released in late August | found"; not "warnings from his attorney |
+// that the showdown was fruitless since ..." (a complement clause).
+func (f *finder) phraseAfterNoun(toks []token, p, end int) bool {
+	if p < 2 || p+1 >= end || !toks[p-1].Word || toks[p-1].capitalized() {
+		return false
+	}
+	if n := toks[p-1].Low; !f.isPeopleNoun(n) && !issuedNouns[n] && !saidNouns[n] {
+		return false
+	}
+	if slices.ContainsFunc(toks[p+1:end], func(t token) bool { return subordinators[t.Low] || t.Low == "that" }) {
+		return false
+	}
+	w, next := toks[p].Low, toks[p+1]
+	switch {
+	case w == "that" || w == "which":
+		return !next.capitalized() && !determiners[next.Low] && !pronouns[next.Low] && !quantifiers[next.Low]
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		return next.Low == "by" || next.Low == "in" || next.Low == "last"
+	}
+	return false
 }
 
 // headBeforePP returns where a mention starts when the one starting at
@@ -1075,6 +1119,9 @@ func (f *finder) npAfter(toks []token, k int) (int, int) {
 		if !t.Word && t.Low != "-" {
 			break
 		}
+		if end > k+1 && (t.Low == "for" || t.Low == "at") && toks[end-1].capitalized() && toks[end-2].capitalized() && !f.lx.Titles[toks[end-1].Low] {
+			break // "wrote Cameron Easley for Morning Consult": the person, not the outlet
+		}
 		if end > k && (t.Low == "in" || t.Low == "on" || t.Low == "at") && f.peopleHead(toks, end-1) && !f.circumstance(toks, end) &&
 			end+1 < len(toks) && determiners[toks[end+1].Low] {
 			end++ // "said one GOP source in the room", not "said a spokesman in a statement"
@@ -1228,6 +1275,9 @@ var peopleNouns = map[string]bool{
 	"chair": true, "professor": true, "associate": true, "fellow": true, "strategist": true, "consultant": true,
 	"pollster": true, "activist": true, "organizer": true, "advocate": true, "founder": true, "owner": true,
 	"executive": true, "manager": true, "editor": true, "reporter": true, "author": true, "writer": true,
+	"wife": true, "husband": true, "ex-wife": true, "ex-husband": true, "widow": true, "son": true, "daughter": true,
+	"father": true, "mother": true, "brother": true, "sister": true, "niece": true, "nephew": true, "parent": true,
+	"spouse": true, "friend": true, "family": true, "partner": true,
 }
 
 // dashes set off a signature after a quote: “...” — Name.

@@ -415,6 +415,10 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		if !that && w == "," && t+1 < len(toks) && (toks[t+1].Low == "a" || toks[t+1].Low == "an") {
 			return t // an appositive after a noun-phrase content
 		}
+		if !that && prev == "," && subjectPronouns[w] && w != "it" && t+1 < len(toks) && toks[t+1].Word && t-k >= 3 &&
+			!slices.ContainsFunc(toks[k:t], func(t token) bool { return t.Low == "that" }) {
+			return t - 1 // "referred to him as X, I knew ...": a clause of the author's
+		}
 		if !that && t > k+1 && f.circumstance(toks, t) && !hasFiniteVerb(toks[k:t]) {
 			return t // "called for more investment in a statement on Thursday"
 		}
