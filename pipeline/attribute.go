@@ -259,10 +259,19 @@ func (f *finder) appositiveThenCue(q *Quote, toks []token, k int) bool {
 	for c < len(toks) && c-k < 6 && toks[c].Word {
 		c++
 	}
-	if c == k || c >= len(toks) || toks[c].Low != "," || !toks[c-1].capitalized() {
+	name := c // the name ends here; a parenthesis may follow: "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
+	if c > k && c < len(toks) && toks[c].Low == "(" {
+		for p := c + 1; p < min(len(toks), c+8); p++ {
+			if toks[p].Low == ")" {
+				c = p + 1
+				break
+			}
+		}
+	}
+	if name == k || c >= len(toks) || toks[c].Low != "," || !toks[name-1].capitalized() {
 		return false
 	}
-	s, e := f.trimMention(toks[k:c], toks[k].Start, toks[c-1].End)
+	s, e := f.trimMention(toks[k:name], toks[k].Start, toks[name-1].End)
 	if s >= e || s != toks[k].Start {
 		return false
 	}
@@ -765,6 +774,7 @@ var mannerCues = map[string]bool{
 	"marvelled": true, "chuckled": true, "sighed": true, "bellowed": true, "cried": true,
 	"thundered": true, "barked": true, "groused": true, "grumbled": true, "cracked": true,
 	"riffed": true, "teased": true, "deadpanned": true, "lamented": true, "raved": true, "chanted": true,
+	"sang": true, "sings": true,
 }
 
 // isCue says whether a cue starts at toks[p].
@@ -1099,7 +1109,7 @@ var nameModifiers = map[string]bool{
 	"the": true, "a": true, "an": true, "of": true, "former": true, "longtime": true, "top": true,
 	"senior": true, "then": true, "fellow": true, "veteran": true, "retired": true, "incoming": true,
 	"outgoing": true, "acting": true, "deputy": true, "assistant": true, "presidential": true,
-	"democratic": true, "republican": true, "ex": true, "late": true, "current": true,
+	"democratic": true, "republican": true, "ex": true, "late": true, "current": true, "democrat": true, "gop": true,
 }
 
 // notNames are capitalised words that do not end a speaker mention.
@@ -1161,16 +1171,44 @@ func (f *finder) mentionIn(toks []token, k, end int) (int, int) {
 // introductions ("Trump described the discussion in enthusiastic terms:") and
 // participle cues (", stating that").
 func (f *finder) subject(toks []token) (int, int) {
+	if d := datelineEnd(toks); d > 0 {
+		toks = toks[d:] // "WASHINGTON — Clinton ...", "Washington (AFP) – Clinton ..."
+	}
 	if s, e := f.subjectAt(toks, 0); s < e {
 		return s, e
 	}
-	// skip an opening adverbial: "Meanwhile, ...", "On Tuesday, ..."
+	// skip an opening adverbial: "Meanwhile, ...", "On Tuesday, ...", "On
+	// July 6, 2015, ..."
 	for i, t := range toks {
-		if t.Low == "," && i < 14 {
-			return f.subjectAt(toks, i+1)
+		if i >= 14 {
+			break
+		}
+		if t.Low == "," {
+			if s, e := f.subjectAt(toks, i+1); s < e || i+2 >= len(toks) || !digits(toks[i+1].Low) {
+				return s, e
+			}
 		}
 	}
 	return 0, 0
+}
+
+// datelineEnd returns the index of the first token after a dateline that
+// opens the sentence: capitalised words, a date, an agency in parentheses,
+// then a dash ("WASHINGTON, Aug. 24 (UPI) —"); 0 when there is none.
+func datelineEnd(toks []token) int {
+	for d := 1; d < len(toks) && d <= 8; d++ {
+		t := toks[d]
+		if dashes[t.Low] || t.Low == "-" || t.Low == "--" {
+			if d+1 < len(toks) && toks[d+1].Low == "-" {
+				d++ // "--" as two tokens
+			}
+			return d + 1
+		}
+		if t.Word && !t.capitalized() && !digits(t.Low) || t.Low == "." && d == len(toks)-1 {
+			return 0
+		}
+	}
+	return 0
 }
 
 func (f *finder) subjectAt(toks []token, k int) (int, int) {

@@ -429,6 +429,9 @@ func fullNames(text string, sentToks [][]token, lx *lexicons.Set) map[string]str
 					start = p + 1 // "University's Dianne Bystrom": the name follows
 				}
 			}
+			for j-start > 2 && nameModifiers[toks[start].Low] {
+				start++ // "Democrat Hillary Clinton", "Republican Mitt Romney"
+			}
 			if j-start >= 2 && j-start <= 4 {
 				name := text[toks[start].Start:toks[j-1].End]
 				name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
