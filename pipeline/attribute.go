@@ -49,6 +49,14 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 	if f.attributeBefore(q, toks[:openTok]) {
 		return
 	}
+	// An introduction in the same sentence: "Sen. Claire McCaskill scolded
+	// him: “Q”", "Clinton’s response was: “Q”" (its subject).
+	if openTok > 2 && toks[openTok-1].Low == ":" && m.Open >= f.sents[si].Start {
+		if s, e := f.subject(toks[:openTok-1]); s < e {
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+			return
+		}
+	}
 	// An introduction: the previous paragraph ends with a colon.
 	if si > 0 && f.sents[si].Start >= m.Open-3 && f.sents[si-1].Para != f.sents[si].Para {
 		ps := f.sents[si-1]
@@ -163,6 +171,9 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 	for k < len(toks) && !toks[k].Word && toks[k].Low != "." {
 		k++ // , ” —
 	}
+	if k < len(toks) && (toks[k].Low == "and" || toks[k].Low == "but") {
+		return false // “...,” and he said he hoped ...: a clause of its own, not an attribution
+	}
 	if f.appositiveThenCue(q, toks, k) {
 		return true
 	}
@@ -248,10 +259,19 @@ func (f *finder) appositiveThenCue(q *Quote, toks []token, k int) bool {
 	for c < len(toks) && c-k < 6 && toks[c].Word {
 		c++
 	}
-	if c == k || c >= len(toks) || toks[c].Low != "," || !toks[c-1].capitalized() {
+	name := c // the name ends here; a parenthesis may follow: "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
+	if c > k && c < len(toks) && toks[c].Low == "(" {
+		for p := c + 1; p < min(len(toks), c+8); p++ {
+			if toks[p].Low == ")" {
+				c = p + 1
+				break
+			}
+		}
+	}
+	if name == k || c >= len(toks) || toks[c].Low != "," || !toks[name-1].capitalized() {
 		return false
 	}
-	s, e := f.trimMention(toks[k:c], toks[k].Start, toks[c-1].End)
+	s, e := f.trimMention(toks[k:name], toks[k].Start, toks[name-1].End)
 	if s >= e || s != toks[k].Start {
 		return false
 	}
@@ -352,8 +372,8 @@ var stopBefore = map[string]bool{
 // It is empty when the words before are not a mention.
 func (f *finder) npBefore(toks []token, j int) (int, int) {
 	k := j
-	for k > 0 && toks[k-1].Word && f.skipsToVerb(toks[k-1], k == 1) {
-		k-- // not "Theresa May said": a capital inside the sentence is a name
+	for k > 0 && toks[k-1].Word && (f.skipsToVerb(toks[k-1], k == 1) || toks[k-1].Low == "since" && k >= 2 && (toks[k-2].Low == "has" || toks[k-2].Low == "have" || toks[k-2].Low == "had")) {
+		k-- // not "Theresa May said": a capital inside the sentence is a name; "has since said"
 	}
 	k = skipWhen(toks, k)
 	if k >= 3 && toks[k-1].Low == "to" && raising[toks[k-2].Low] {
@@ -462,6 +482,14 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 			}
 			break
 		}
+		if f.phraseAfterNoun(toks, p, end) {
+			// "A 2014 study that appeared in the journal found", "A poll
+			// released in late August found": the noun before the phrase
+			if s, e := f.npBefore(toks, p); s < e {
+				return s, toks[end-1].End
+			}
+			break
+		}
 	}
 	if h := f.headBeforePP(toks, k); h < k && !slices.ContainsFunc(toks[k:end], verbLikeWord) {
 		// "A spokesman for the Jupiter Police Department said",
@@ -526,6 +554,31 @@ func (f *finder) nameLen(toks []token, b int) int {
 		n++
 	}
 	return n
+}
+
+// phraseAfterNoun says whether toks[p:end], before a cue, is a relative
+// clause or a participle phrase after a noun for a document or people, the
+// cue's subject: "A 2014 study | that appeared in the journal | found", "A
+// poll | released in late August | found"; not "warnings from his attorney |
+// that the showdown was fruitless since ..." (a complement clause).
+func (f *finder) phraseAfterNoun(toks []token, p, end int) bool {
+	if p < 2 || p+1 >= end || !toks[p-1].Word || toks[p-1].capitalized() {
+		return false
+	}
+	if n := toks[p-1].Low; !f.isPeopleNoun(n) && !issuedNouns[n] && !saidNouns[n] {
+		return false
+	}
+	if slices.ContainsFunc(toks[p+1:end], func(t token) bool { return subordinators[t.Low] || t.Low == "that" }) {
+		return false
+	}
+	w, next := toks[p].Low, toks[p+1]
+	switch {
+	case w == "that" || w == "which":
+		return !next.capitalized() && !determiners[next.Low] && !pronouns[next.Low] && !quantifiers[next.Low]
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		return next.Low == "by" || next.Low == "in" || next.Low == "last"
+	}
+	return false
 }
 
 // headBeforePP returns where a mention starts when the one starting at
@@ -721,6 +774,7 @@ var mannerCues = map[string]bool{
 	"marvelled": true, "chuckled": true, "sighed": true, "bellowed": true, "cried": true,
 	"thundered": true, "barked": true, "groused": true, "grumbled": true, "cracked": true,
 	"riffed": true, "teased": true, "deadpanned": true, "lamented": true, "raved": true, "chanted": true,
+	"sang": true, "sings": true,
 }
 
 // isCue says whether a cue starts at toks[p].
@@ -1055,7 +1109,7 @@ var nameModifiers = map[string]bool{
 	"the": true, "a": true, "an": true, "of": true, "former": true, "longtime": true, "top": true,
 	"senior": true, "then": true, "fellow": true, "veteran": true, "retired": true, "incoming": true,
 	"outgoing": true, "acting": true, "deputy": true, "assistant": true, "presidential": true,
-	"democratic": true, "republican": true, "ex": true, "late": true, "current": true,
+	"democratic": true, "republican": true, "ex": true, "late": true, "current": true, "democrat": true, "gop": true,
 }
 
 // notNames are capitalised words that do not end a speaker mention.
@@ -1074,6 +1128,9 @@ func (f *finder) npAfter(toks []token, k int) (int, int) {
 		t := toks[end]
 		if !t.Word && t.Low != "-" {
 			break
+		}
+		if end > k+1 && (t.Low == "for" || t.Low == "at") && toks[end-1].capitalized() && toks[end-2].capitalized() && !f.lx.Titles[toks[end-1].Low] {
+			break // "wrote Cameron Easley for Morning Consult": the person, not the outlet
 		}
 		if end > k && (t.Low == "in" || t.Low == "on" || t.Low == "at") && f.peopleHead(toks, end-1) && !f.circumstance(toks, end) &&
 			end+1 < len(toks) && determiners[toks[end+1].Low] {
@@ -1114,16 +1171,44 @@ func (f *finder) mentionIn(toks []token, k, end int) (int, int) {
 // introductions ("Trump described the discussion in enthusiastic terms:") and
 // participle cues (", stating that").
 func (f *finder) subject(toks []token) (int, int) {
+	if d := datelineEnd(toks); d > 0 {
+		toks = toks[d:] // "WASHINGTON — Clinton ...", "Washington (AFP) – Clinton ..."
+	}
 	if s, e := f.subjectAt(toks, 0); s < e {
 		return s, e
 	}
-	// skip an opening adverbial: "Meanwhile, ...", "On Tuesday, ..."
+	// skip an opening adverbial: "Meanwhile, ...", "On Tuesday, ...", "On
+	// July 6, 2015, ..."
 	for i, t := range toks {
-		if t.Low == "," && i < 14 {
-			return f.subjectAt(toks, i+1)
+		if i >= 14 {
+			break
+		}
+		if t.Low == "," {
+			if s, e := f.subjectAt(toks, i+1); s < e || i+2 >= len(toks) || !digits(toks[i+1].Low) {
+				return s, e
+			}
 		}
 	}
 	return 0, 0
+}
+
+// datelineEnd returns the index of the first token after a dateline that
+// opens the sentence: capitalised words, a date, an agency in parentheses,
+// then a dash ("WASHINGTON, Aug. 24 (UPI) —"); 0 when there is none.
+func datelineEnd(toks []token) int {
+	for d := 1; d < len(toks) && d <= 8; d++ {
+		t := toks[d]
+		if dashes[t.Low] || t.Low == "-" || t.Low == "--" {
+			if d+1 < len(toks) && toks[d+1].Low == "-" {
+				d++ // "--" as two tokens
+			}
+			return d + 1
+		}
+		if t.Word && !t.capitalized() && !digits(t.Low) || t.Low == "." && d == len(toks)-1 {
+			return 0
+		}
+	}
+	return 0
 }
 
 func (f *finder) subjectAt(toks []token, k int) (int, int) {
@@ -1228,6 +1313,9 @@ var peopleNouns = map[string]bool{
 	"chair": true, "professor": true, "associate": true, "fellow": true, "strategist": true, "consultant": true,
 	"pollster": true, "activist": true, "organizer": true, "advocate": true, "founder": true, "owner": true,
 	"executive": true, "manager": true, "editor": true, "reporter": true, "author": true, "writer": true,
+	"wife": true, "husband": true, "ex-wife": true, "ex-husband": true, "widow": true, "son": true, "daughter": true,
+	"father": true, "mother": true, "brother": true, "sister": true, "niece": true, "nephew": true, "parent": true,
+	"spouse": true, "friend": true, "family": true, "partner": true,
 }
 
 // dashes set off a signature after a quote: “...” — Name.

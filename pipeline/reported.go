@@ -437,6 +437,10 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		if !that && w == "," && t > k+1 && !subordinators[toks[k].Low] && t+1 < len(toks) && newClause(toks[t+1:]) {
 			return t // "announced his return to the Cavaliers, Cleveland felt it had ...": the author's next clause
 		}
+		if !that && prev == "," && subjectPronouns[w] && w != "it" && t+1 < len(toks) && toks[t+1].Word && t-k >= 3 &&
+			!slices.ContainsFunc(toks[k:t], func(t token) bool { return t.Low == "that" }) {
+			return t - 1 // "referred to him as X, I knew ...": a clause of the author's
+		}
 		if !that && t > k+1 && f.circumstance(toks, t) && !hasFiniteVerb(toks[k:t]) {
 			return t // "called for more investment in a statement on Thursday"
 		}

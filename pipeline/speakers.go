@@ -97,6 +97,19 @@ func mentionCore(m string) string {
 	if i := strings.IndexByte(m, '('); i > 0 {
 		m = strings.TrimSpace(m[:i])
 	}
+	for _, rel := range []string{" that ", " which "} {
+		if i := strings.Index(m, rel); i > 0 && strings.IndexByte(m[:i], ',') < 0 {
+			m = m[:i] // "A 2014 study that appeared in the journal": the study
+		}
+	}
+	for _, prep := range []string{"ed by ", "ed in ", "ed last "} {
+		// "A Quinnipiac University poll released in late August": the poll
+		if i := strings.Index(m, prep); i > 0 && strings.IndexByte(m[:i], ',') < 0 {
+			if j := strings.LastIndexByte(m[:i], ' '); j > 0 && i-j > 3 {
+				m = m[:j]
+			}
+		}
+	}
 	if i := strings.IndexByte(m, ','); i > 0 {
 		before, after := strings.TrimSpace(m[:i]), strings.TrimSpace(strings.Trim(m[i+1:], ", "))
 		words := strings.Fields(before)
@@ -418,6 +431,9 @@ func fullNames(text string, sentToks [][]token, lx *lexicons.Set) map[string]str
 				if strings.HasSuffix(toks[p].Low, "'s") {
 					start = p + 1 // "University's Dianne Bystrom": the name follows
 				}
+			}
+			for j-start > 2 && nameModifiers[toks[start].Low] {
+				start++ // "Democrat Hillary Clinton", "Republican Mitt Romney"
 			}
 			if j-start >= 2 && j-start <= 4 {
 				name := text[toks[start].Start:toks[j-1].End]
