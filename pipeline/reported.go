@@ -452,6 +452,16 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 			for u < len(toks) && (skippable[toks[u].Low] || lyAdverb(toks[u].Low)) {
 				u++
 			}
+			if u+1 < len(toks) && subjectPronouns[toks[u].Low] {
+				// "and he said ...": a cue with a subject of its own
+				w := u + 1
+				for w < len(toks) && (skippable[toks[w].Low] || lyAdverb(toks[w].Low)) {
+					w++
+				}
+				if _, m := f.cueAt(toks, w); m > 0 && t-k >= 2 {
+					return t
+				}
+			}
 			if _, m := f.cueAt(toks, u); m > 0 && u > t {
 				// The second cue is the speaker's too when the content has
 				// no subject of its own, is no clause ("urged Republicans to
