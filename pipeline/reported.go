@@ -900,7 +900,7 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 	q := Quote{Kind: Indirect, Sentence: si, Speaker: f.text[s:e], SpeakerStart: s, SpeakerEnd: e}
 	f.setCue(&q, toks[j:j+n])
 	q.Start, q.End = toks[leadEnd(toks, c-1)].Start, toks[c-1].End
-	if (!hasFiniteVerb(toks[:c]) || subordinators[toks[0].Low]) && rest+tail+1 < len(toks) && toks[rest+tail].Low == "," &&
+	if (!hasFiniteVerb(toks[:c]) || subordinators[toks[0].Low] || rest+tail+1 < len(toks) && toks[rest+tail+1].Low == "including") && rest+tail+1 < len(toks) && toks[rest+tail].Low == "," &&
 		!subordinators[toks[rest+tail+1].Low] && !tailWords[toks[rest+tail+1].Low] {
 		// "A, X said, B": the content goes on after the attribution.
 		b := rest + tail + 1
