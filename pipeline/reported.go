@@ -425,6 +425,9 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		if prev == "," && w == "compared" {
 			return t - 1 // ", compared with 64 percent who ..."
 		}
+		if prev == "," && t-k >= 3 && toks[t].Word && (!that || hasFiniteVerb(toks[k:t-1])) && f.clauseWithCue(toks, t) {
+			return t - 1 // "Asked if she believed X, Clinton said Y": the main clause has its own cue
+		}
 		if w == "and" && t-k >= 2 && f.secondPredicate(toks, t, prev == ",", (toks[k].capitalized() || pronouns[toks[k].Low]) && hasFiniteVerb(toks[k:t])) {
 			if prev == "," {
 				return t - 1
@@ -483,6 +486,24 @@ func (f *finder) circumstance(toks []token, t int) bool {
 			n++ // "in his opening statement"
 		}
 		return speechNouns[toks[n].Low] || toks[n].Low == "rally" || toks[n].Low == "news" || toks[n].Low == "press" || toks[n].Low == "hearing"
+	}
+	return false
+}
+
+// clauseWithCue says whether toks[t:] opens with a subject and its own
+// reporting verb within a few words: ", Clinton said ...", ", the campaign
+// manager said ...".
+func (f *finder) clauseWithCue(toks []token, t int) bool {
+	if subordinators[toks[t].Low] || tailWords[toks[t].Low] || relatives[toks[t].Low] {
+		return false
+	}
+	for c := t + 1; c < min(len(toks), t+6); c++ {
+		if !toks[c].Word {
+			return false
+		}
+		if _, m := f.cueAt(toks, c); m > 0 {
+			return !strings.HasSuffix(toks[c].Low, "ing") && c+m < len(toks) && toks[c+m].Word
+		}
 	}
 	return false
 }
