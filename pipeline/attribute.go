@@ -1315,7 +1315,7 @@ var peopleNouns = map[string]bool{
 	"executive": true, "manager": true, "editor": true, "reporter": true, "author": true, "writer": true,
 	"wife": true, "husband": true, "ex-wife": true, "ex-husband": true, "widow": true, "son": true, "daughter": true,
 	"father": true, "mother": true, "brother": true, "sister": true, "niece": true, "nephew": true, "parent": true,
-	"spouse": true, "friend": true, "family": true, "partner": true,
+	"spouse": true, "friend": true, "family": true, "partner": true, "percent": true,
 }
 
 // dashes set off a signature after a quote: “...” — Name.

@@ -444,6 +444,18 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		if !that && t > k+1 && f.circumstance(toks, t) && !hasFiniteVerb(toks[k:t]) {
 			return t // "called for more investment in a statement on Thursday"
 		}
+		if prev == "," && w == "compared" {
+			return t - 1 // ", compared with 64 percent who ..."
+		}
+		if prev == "," && t-k >= 3 && toks[t].Word && (!that || hasFiniteVerb(toks[k:t-1])) && f.clauseWithCue(toks, t) {
+			return t - 1 // "Asked if she believed X, Clinton said Y": the main clause has its own cue
+		}
+		if w == "and" && t-k >= 2 && f.secondPredicate(toks, t, prev == ",", (toks[k].capitalized() || pronouns[toks[k].Low]) && hasFiniteVerb(toks[k:t])) {
+			if prev == "," {
+				return t - 1
+			}
+			return t
+		}
 		if w == "and" {
 			// "and (have) (particularly) underscored ...": a second cue of
 			// the same speaker, unless the reported clause has its own
@@ -523,9 +535,78 @@ func (f *finder) circumstance(toks []token, t int) bool {
 		if determiners[next] && t+2 < len(toks) {
 			n = t + 2
 		}
+		if w == "in" && (timeWords[next] || next == "early" || next == "late" || next == "mid" || len(next) == 4 && digits(next)) {
+			return true // "in December", "in early June", "in 2015"
+		}
+		for n+1 < len(toks) && n < t+4 && toks[n].Word && !speechNouns[toks[n].Low] && !toks[n].capitalized() && determiners[next] {
+			n++ // "in his opening statement"
+		}
 		return speechNouns[toks[n].Low] || toks[n].Low == "rally" || toks[n].Low == "news" || toks[n].Low == "press" || toks[n].Low == "hearing"
 	}
 	return false
+}
+
+// clauseWithCue says whether toks[t:] opens with a subject and its own
+// reporting verb within a few words: ", Clinton said ...", ", the campaign
+// manager said ...".
+func (f *finder) clauseWithCue(toks []token, t int) bool {
+	if subordinators[toks[t].Low] || tailWords[toks[t].Low] || relatives[toks[t].Low] {
+		return false
+	}
+	for c := t + 1; c < min(len(toks), t+6); c++ {
+		if !toks[c].Word {
+			return false
+		}
+		if _, m := f.cueAt(toks, c); m > 0 {
+			return !strings.HasSuffix(toks[c].Low, "ing") && c+m < len(toks) && toks[c+m].Word
+		}
+	}
+	return false
+}
+
+// secondPredicate says whether "and" at toks[a] opens a predicate or a
+// clause of the author's after the reported content: "found Trump “very
+// charming” and called his standing “unheard of”", "said the GOP must be a
+// party of ideas, and has championed an agenda", "said Clinton is honest,
+// and three-quarters said the same of Sanders". Not "Trump and Clinton", not
+// "tired and worried".
+func (f *finder) secondPredicate(toks []token, a int, comma, clause bool) bool {
+	u := a + 1
+	for u < len(toks) && (skippable[toks[u].Low] && !modals[toks[u].Low] || lyAdverb(toks[u].Low)) && !toks[u].capitalized() {
+		u++
+	}
+	if comma && u < len(toks) && toks[u].Word {
+		// ", and three-quarters said", ", and Hillary Clinton said she would"
+		for c := u + 1; c < min(len(toks), u+7); c++ {
+			if !toks[c].Word {
+				break
+			}
+			if _, m := f.cueAt(toks, c); m > 0 && !strings.HasSuffix(toks[c].Low, "ing") {
+				return true
+			}
+		}
+	}
+	if u >= len(toks) || !toks[u].Word || toks[u].capitalized() {
+		return false
+	}
+	if clause {
+		return false // "said that Putin welcomed ... and stressed ...": Putin's, as the clause has its subject
+	}
+	w := toks[u].Low
+	verb := pastForms[w] || describing[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && u > a+1 // "and has championed"
+	if !verb && len(w) > 4 && strings.HasSuffix(w, "ed") && u+1 < len(toks) {
+		n := toks[u+1]
+		verb = determiners[n.Low] || possessives[n.Low] || n.capitalized() || n.Low == "to" || n.Low == "that" || pronouns[n.Low] || n.Low == "him" || n.Low == "them"
+	}
+	if comma && !verb && subjectPronouns[w] && w != "it" && u+1 < len(toks) && toks[u+1].Word && !toks[u+1].capitalized() {
+		// ", and he railed against ...": a clause of the author's
+		for c := u + 1; c < min(len(toks), u+4); c++ {
+			if _, m := f.cueAt(toks, c); m > 0 {
+				return true
+			}
+		}
+	}
+	return verb
 }
 
 // authorsTail says whether toks, after "but" or "while" with no comma,
@@ -535,6 +616,10 @@ func authorsTail(toks []token) bool {
 	t := toks[0]
 	if t.Low == "did" || t.Low == "does" || t.Low == "has" || t.Low == "have" || t.Low == "was" || t.Low == "is" {
 		return true
+	}
+	if !t.capitalized() && (pastForms[t.Low] || describing[t.Low] || len(t.Low) > 4 && (strings.HasSuffix(t.Low, "ed") || strings.HasSuffix(t.Low, "ing"))) &&
+		len(toks) > 1 && (determiners[toks[1].Low] || possessives[toks[1].Low] || toks[1].Low == "that" || toks[1].Low == "to" || toks[1].Low == "it" || toks[1].Low == "issue" || toks[1].capitalized()) {
+		return true // "but took issue with", "but suggesting that", "but argued that"
 	}
 	return len(toks) > 1 && (t.capitalized() || subjectPronouns[t.Low]) && toks[1].Word &&
 		(clauseAux[toks[1].Low] || strings.HasSuffix(toks[1].Low, "s") || strings.HasSuffix(toks[1].Low, "ed"))

@@ -179,10 +179,19 @@ func (t *table) str(i int, s string) {
 
 func (t *table) i32(i int, v int) { t.b.Field(i).(*array.Int32Builder).Append(int32(v)) }
 
-func (t *table) date(i int, ymd string) {
+// date32 reads a YYYY-MM-DD date; ok is false when there is none.
+func date32(ymd string) (d arrow.Date32, ok bool) {
+	t, err := time.Parse(time.DateOnly, ymd)
+	if err != nil {
+		return 0, false
+	}
+	return arrow.Date32FromTime(t), true
+}
+
+func (t *table) date(i int, d arrow.Date32, ok bool) {
 	b := t.b.Field(i).(*array.Date32Builder)
-	if d, err := time.Parse(time.DateOnly, ymd); err == nil {
-		b.Append(arrow.Date32FromTime(d))
+	if ok {
+		b.Append(d)
 	} else {
 		b.AppendNull()
 	}
@@ -319,11 +328,13 @@ func (w *tableWriter) writeResult(r *Result) error {
 		offs = append(offs, &starts[i], &ends[i])
 	}
 	CodePoints(a.Text, offs)
+	// the date of every row of the article, read once
+	published, hasDate := date32(a.Published)
 
 	t := w.articles
 	t.str(0, a.ID)
 	t.str(1, a.Outlet)
-	t.date(2, a.Published)
+	t.date(2, published, hasDate)
 	t.str(3, a.Title)
 	t.str(4, a.URL)
 	t.str(5, a.Text)
@@ -342,7 +353,7 @@ func (w *tableWriter) writeResult(r *Result) error {
 	for i, q := range r.Quotes {
 		t.str(0, a.ID)
 		t.str(1, a.Outlet)
-		t.date(2, a.Published)
+		t.date(2, published, hasDate)
 		t.i32(3, i)
 		t.str(4, q.Kind)
 		t.str(5, a.Text[q.Start:q.End])
@@ -378,7 +389,7 @@ func (w *tableWriter) writeResult(r *Result) error {
 		t.b.Field(4).(*array.Float64Builder).Append(s.Score)
 		t.str(5, s.Evidence)
 		t.str(6, a.Outlet)
-		t.date(7, a.Published)
+		t.date(7, published, hasDate)
 		t.str(8, speaker)
 		t.i32(9, s.Sentence)
 		if s.Quote >= 0 {
