@@ -105,7 +105,7 @@ func (f *finder) cueAt(toks []token, k int) (lexicons.Verb, int) {
 		return lexicons.Verb{}, 0 // "the United States", "the report", "the council's report"
 	}
 	if nounForms[toks[k].Low] && k+1 < len(toks) && toks[k+1].Word && !toks[k+1].capitalized() &&
-		(f.isPeopleNoun(toks[k+1].Low) || f.lx.Titles[toks[k+1].Low]) {
+		(f.isPeopleNoun(toks[k+1].Low) || f.lx.Titles[toks[k+1].Low]) && !(k > 0 && evidenceNouns[toks[k-1].Low]) {
 		return lexicons.Verb{}, 0 // "state officials", "the New York state attorney general"
 	}
 	if (toks[k].Low == "state" || toks[k].Low == "states") && (k+1 >= len(toks) || toks[k+1].Low != "that") {
