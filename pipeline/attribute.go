@@ -482,7 +482,7 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 			}
 			break
 		}
-		if f.phraseAfterNoun(toks, p, end) {
+		if w := toks[p].Low; (w == "that" || w == "which" || len(w) > 4 && w[len(w)-2:] == "ed") && f.phraseAfterNoun(toks, p, end) {
 			// "A 2014 study that appeared in the journal found", "A poll
 			// released in late August found": the noun before the phrase
 			if s, e := f.npBefore(toks, p); s < e {
@@ -565,20 +565,23 @@ func (f *finder) phraseAfterNoun(toks []token, p, end int) bool {
 	if p < 2 || p+1 >= end || !toks[p-1].Word || toks[p-1].capitalized() {
 		return false
 	}
-	if n := toks[p-1].Low; !f.isPeopleNoun(n) && !issuedNouns[n] && !saidNouns[n] {
-		return false
-	}
-	if slices.ContainsFunc(toks[p+1:end], func(t token) bool { return subordinators[t.Low] || t.Low == "that" }) {
-		return false
-	}
 	w, next := toks[p].Low, toks[p+1]
 	switch {
 	case w == "that" || w == "which":
-		return !next.capitalized() && !determiners[next.Low] && !pronouns[next.Low] && !quantifiers[next.Low]
+		if next.capitalized() || determiners[next.Low] || pronouns[next.Low] || quantifiers[next.Low] {
+			return false
+		}
 	case len(w) > 4 && strings.HasSuffix(w, "ed"):
-		return next.Low == "by" || next.Low == "in" || next.Low == "last"
+		if next.Low != "by" && next.Low != "in" && next.Low != "last" {
+			return false
+		}
+	default:
+		return false
 	}
-	return false
+	if n := toks[p-1].Low; !f.isPeopleNoun(n) && !issuedNouns[n] && !saidNouns[n] {
+		return false
+	}
+	return !slices.ContainsFunc(toks[p+1:end], func(t token) bool { return subordinators[t.Low] || t.Low == "that" })
 }
 
 // headBeforePP returns where a mention starts when the one starting at
