@@ -168,6 +168,7 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 			return true
 		}
 	}
+	k0 := k
 	for k < len(toks) && !toks[k].Word && toks[k].Low != "." {
 		k++ // , ” —
 	}
@@ -206,6 +207,20 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 				s, e = f.trimMention(toks[k:h], s, e)
 				if s < e && s == toks[k].Start {
 					e = f.withAppositive(toks, e)
+				}
+				if s < e {
+					f.setCue(q, toks[j:j+n])
+					q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+					return true
+				}
+				return false
+			}
+			if addresseeCue(toks[j].Low) {
+				// "... as “fantastic,” telling reporters": whom the words
+				// were told, not who said them; the sentence's subject did
+				s, e := 0, 0
+				if k0 > 1 && toks[0].Word {
+					s, e = f.subject(toks[:k0])
 				}
 				if s < e {
 					f.setCue(q, toks[j:j+n])
@@ -321,10 +336,10 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 		}
 		if n := f.quoteCueAt(toks, j); n > 0 {
 			s, e := f.npBefore(toks, j)
-			if s >= e && strings.HasSuffix(toks[j].Low, "ing") {
-				s, e = f.subject(toks[:j])
+			if s >= e && addresseeCue(toks[j].Low) {
+				s, e = f.subject(toks[:j]) // "..., but told his supporters, “Q”"
 			}
-			if s >= e {
+			if s >= e && !addresseeCue(toks[j].Low) {
 				s, e = f.npAfter(toks, j+n) // said Trump: “Q”
 			}
 			if s < e {
@@ -335,6 +350,13 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 		}
 	}
 	return false
+}
+
+// addresseeCue says whether what follows the cue w is whom the words were
+// addressed to, never their speaker: a participle ("telling reporters",
+// "saying") or "told" ("told his supporters"), unlike "said Trump".
+func addresseeCue(w string) bool {
+	return w == "told" || w == "tell" || w == "tells" || len(w) > 4 && strings.HasSuffix(w, "ing")
 }
 
 func (f *finder) setCue(q *Quote, cue []token) {
@@ -431,6 +453,9 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 				break
 			}
 			if toks[p].Low == "," && p > 0 && toks[p-1].Word && p+1 < len(toks) && f.opensAppositive(toks[p+1]) {
+				if toks[p+1].capitalized() && titledClause(toks[p+1:k-1]) {
+					break // "Hours later, Governor Tom Reyes answered the mayor, telling": a subject and its verb
+				}
 				if s, e := f.npBefore(toks, p); s < e {
 					if n := f.nameBeforeComma(toks, s); n >= 0 && !toks[f.tokenAt(toks, e)].capitalized() || n >= 0 && f.opensAppositive(toks[f.tokenAt(toks, s)]) {
 						// "Michael Mulgrew, president of the union, which
@@ -506,6 +531,24 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 		}
 	}
 	return s, e
+}
+
+// titledClause says whether ts, between two commas, opens with a
+// capitalised title and name and goes on with a verb in the past and its
+// object ("Senator Ada Pruitt praised the farmers"), not an appositive
+// ("Senator for Ohio since 2011").
+func titledClause(ts []token) bool {
+	for i := 1; i+1 < len(ts); i++ {
+		t := ts[i]
+		if !t.Word {
+			return false
+		}
+		if t.capitalized() {
+			continue
+		}
+		return ts[i-1].capitalized() && verbLikeWord(t) && !clauseAux[t.Low] && ts[i+1].Word && ts[i+1].Low != "by" && ts[i+1].Low != "in"
+	}
+	return false
 }
 
 // nameBeforeComma returns the index of the first word of a name of one to
@@ -1177,8 +1220,10 @@ func (f *finder) subject(toks []token) (int, int) {
 	if d := datelineEnd(toks); d > 0 {
 		toks = toks[d:] // "WASHINGTON — Clinton ...", "Washington (AFP) – Clinton ..."
 	}
-	if s, e := f.subjectAt(toks, 0); s < e {
-		return s, e
+	if !f.beforeSubject(toks) {
+		if s, e := f.subjectAt(toks, 0); s < e {
+			return s, e
+		}
 	}
 	// skip an opening adverbial: "Meanwhile, ...", "On Tuesday, ...", "On
 	// July 6, 2015, ..."
@@ -1187,12 +1232,53 @@ func (f *finder) subject(toks []token) (int, int) {
 			break
 		}
 		if t.Low == "," {
-			if s, e := f.subjectAt(toks, i+1); s < e || i+2 >= len(toks) || !digits(toks[i+1].Low) {
+			s, e := f.subjectAt(toks, i+1)
+			if s < e {
+				n := f.tokenAt(toks, e) + 1
+				if n+1 < len(toks) && toks[n].Low == "," && toks[n+1].capitalized() {
+					continue // "Speaking in Salem, New Hampshire, Trump ...": a place, then the subject
+				}
+			}
+			if s < e || i+2 >= len(toks) || !digits(toks[i+1].Low) {
 				return s, e
 			}
 		}
 	}
 	return 0, 0
+}
+
+// beforeSubject says whether the sentence toks opens with a phrase before
+// its subject that subjectAt would read as a name: a time ("Hours later,
+// Trump ...", not "Lewandowski earlier quashed"), a participle phrase ("Speaking at a rally, Trump ...") or a
+// word set off before a pronoun ("Wait, it gets better").
+func (f *finder) beforeSubject(toks []token) bool {
+	if len(toks) < 3 || !toks[0].Word || !toks[0].capitalized() {
+		return false
+	}
+	w, next := toks[0].Low, toks[1].Low
+	switch {
+	case (next == "later" || next == "earlier" || next == "ago") && openingTimes[w]:
+		return true
+	case next == "," && pronouns[toks[2].Low]:
+		return true
+	case len(w) > 5 && strings.HasSuffix(w, "ing") && (participleNext[next] || toks[1].Word && !toks[1].capitalized() &&
+		!verbLikeWord(toks[1]) && !skippable[next] && !lyAdverb(next) && !f.isCue(toks, 1) && !strings.HasSuffix(next, "s")):
+		return true // "Facing criticism from ..., Trump", not "Manning told", "Browning says"
+	}
+	return false
+}
+
+// openingTimes open a sentence before "later" or "ago": "Hours later, ...".
+var openingTimes = map[string]bool{
+	"seconds": true, "minutes": true, "moments": true, "hours": true, "days": true, "weeks": true,
+	"months": true, "years": true, "decades": true,
+}
+
+// participleNext follow a participle that opens a sentence: "Speaking at",
+// "Responding to", "Addressing the crowd".
+var participleNext = map[string]bool{
+	"at": true, "to": true, "on": true, "in": true, "with": true, "about": true, "from": true, "before": true,
+	"after": true, "during": true, "the": true, "a": true, "an": true, "his": true, "her": true, "their": true,
 }
 
 // datelineEnd returns the index of the first token after a dateline that
