@@ -202,16 +202,15 @@ func (t *table) endRow() error {
 	t.rows++
 	t.total++
 	if t.rows >= t.maxRows || t.bytes >= rowGroupBytes {
-		return t.flush(true)
+		return t.flush()
 	}
 	return nil
 }
 
 // flush hands the buffered rows to the writing goroutine as one row group.
 // It waits only while the row group before is still being written. An
-// error of an earlier row group is returned here. more says whether rows
-// will follow.
-func (t *table) flush(more bool) error {
+// error of an earlier row group is returned here.
+func (t *table) flush() error {
 	if e := t.failed.Load(); e != nil {
 		return *e
 	}
@@ -219,33 +218,13 @@ func (t *table) flush(more bool) error {
 		return nil
 	}
 	rec := t.b.NewRecordBatch()
-	if more {
-		t.reserve(rec)
-	}
 	t.rows, t.bytes = 0, 0
 	t.batches <- rec
 	return nil
 }
 
-// reserve makes room in the emptied builders for a row group like rec, the
-// last one, and a quarter more: row groups are much alike (the next one
-// only a little larger when its last article is long), and builders grown
-// by doubling from nothing allocated and copied each column several times.
-func (t *table) reserve(rec arrow.RecordBatch) {
-	n := int(rec.NumRows())
-	for i, f := range t.b.Fields() {
-		f.Reserve(n + n/4)
-		if sb, ok := f.(*array.StringBuilder); ok {
-			if col, ok := rec.Column(i).(*array.String); ok {
-				b := len(col.ValueBytes())
-				sb.ReserveData(b + b/4)
-			}
-		}
-	}
-}
-
 func (t *table) close() error {
-	err := t.flush(false)
+	err := t.flush()
 	if werr := t.wait(); err == nil {
 		err = werr
 	}
