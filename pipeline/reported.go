@@ -444,6 +444,9 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		if !that && t > k+1 && f.circumstance(toks, t) && !hasFiniteVerb(toks[k:t]) {
 			return t // "called for more investment in a statement on Thursday"
 		}
+		if !that && t > k && actTail(toks, t) && !hasFiniteVerb(toks[k:t]) {
+			return t // "criticized the mayor last week", "denied the charges through a lawyer"
+		}
 		if prev == "," && w == "compared" {
 			return t - 1 // ", compared with 64 percent who ..."
 		}
@@ -544,6 +547,63 @@ func (f *finder) circumstance(toks []token, t int) bool {
 		return speechNouns[toks[n].Low] || toks[n].Low == "rally" || toks[n].Low == "news" || toks[n].Low == "press" || toks[n].Low == "hearing"
 	}
 	return false
+}
+
+// actTail says whether toks[t], after a noun-phrase content, opens the
+// time, the manner or the occasion of the act of speaking rather than more
+// of the noun phrase: "last week", "in early June", "when he spoke", "as
+// she left", "after his son came out", "by pointing out", "through a
+// spokeswoman", "for this story", "on multiple occasions".
+func actTail(toks []token, t int) bool {
+	if t+1 >= len(toks) || !toks[t+1].Word {
+		return false
+	}
+	if p := toks[t-1]; !p.Word && p.Low != "," {
+		return false // "stated of politicians, “When they ...": the words quoted
+	}
+	w, next := toks[t].Low, toks[t+1].Low
+	switch w {
+	case "last", "this", "next":
+		// "endorsed Cruz last week", not "told the paper last week she
+		// would" (a clause follows) nor "later this month"
+		if !timeUnits[next] || toks[t-1].Low == "later" || toks[t-1].Low == "earlier" {
+			return false
+		}
+		if t+2 >= len(toks) {
+			return true
+		}
+		a := toks[t+2]
+		return !a.Word || a.Low == "and" || a.Low == "on" || a.Low == "in" || a.Low == "at" || a.Low == "during"
+	case "when", "as", "after":
+		// a subordinate clause, with a subject and its verb ("when the
+		// billionaire came under attack", "as he accepts"), not a noun
+		// phrase ("as a candidate", "after her release", "as singularly
+		// focused on")
+		n := toks[t+1]
+		// ("cited the audit as the reason he's ...": "as" and a noun
+		// phrase is what the object is called)
+		subject := subjectPronouns[next] && next != "it" && next != "you" || n.capitalized() || w != "as" && (determiners[next] || possessives[next])
+		return subject && hasFiniteVerb(toks[t+1:min(len(toks), t+6)])
+	case "by":
+		return len(next) > 5 && strings.HasSuffix(next, "ing")
+	case "through":
+		n := t + 1
+		for n < min(len(toks), t+4) && toks[n].Word && (determiners[toks[n].Low] || possessives[toks[n].Low] || !toks[n].capitalized() && !agents[toks[n].Low]) {
+			n++
+		}
+		return n < len(toks) && agents[toks[n].Low]
+	case "for":
+		return (next == "this" || next == "the") && t+2 < len(toks) && (toks[t+2].Low == "story" || toks[t+2].Low == "article" || toks[t+2].Low == "report")
+	case "on":
+		return (next == "multiple" || next == "several" || next == "numerous") && t+2 < len(toks) && toks[t+2].Low == "occasions"
+	}
+	return false
+}
+
+// agents speak for someone: "denied the charges through a spokeswoman".
+var agents = map[string]bool{
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "spokespeople": true, "lawyer": true,
+	"lawyers": true, "attorney": true, "attorneys": true, "representative": true, "aide": true, "aides": true,
 }
 
 // clauseWithCue says whether toks[t:] opens with a subject and its own
