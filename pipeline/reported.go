@@ -729,6 +729,11 @@ func hasFiniteVerb(toks []token) bool {
 		if i > 0 && strings.HasSuffix(t.Low, "ed") && len(t.Low) > 4 && !determiners[toks[i-1].Low] {
 			return true
 		}
+		// "the board took", "the council held": an irregular past, not
+		// after a possessive ("the party's left flank")
+		if i > 0 && pastForms[t.Low] && !determiners[toks[i-1].Low] && !possessives[toks[i-1].Low] && !strings.HasSuffix(toks[i-1].Low, "'s") {
+			return true
+		}
 		// "Trump deserves", "it works": a present form after a name or a
 		// third-person pronoun
 		if i > 0 && presentForm(t) && (toks[i-1].capitalized() && toks[i-1].Word || toks[i-1].Low == "he" || toks[i-1].Low == "she" || toks[i-1].Low == "it") {
