@@ -453,6 +453,9 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		if prev == "," && t-k >= 3 && toks[t].Word && (!that || hasFiniteVerb(toks[k:t-1])) && f.clauseWithCue(toks, t) {
 			return t - 1 // "Asked if she believed X, Clinton said Y": the main clause has its own cue
 		}
+		if prev == "," && w == "and" && t-k >= 3 && newClause(toks[t+1:]) {
+			return t - 1 // "..., and the hashtag was soon trending": the author's next clause
+		}
 		if w == "and" && t-k >= 2 && f.secondPredicate(toks, t, prev == ",", (toks[k].capitalized() || pronouns[toks[k].Low]) && hasFiniteVerb(toks[k:t])) {
 			if prev == "," {
 				return t - 1
