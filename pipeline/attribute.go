@@ -339,8 +339,8 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 			if s >= e && addresseeCue(toks[j].Low) {
 				s, e = f.subject(toks[:j]) // "..., but told his supporters, “Q”"
 			}
-			if s >= e && !addresseeCue(toks[j].Low) {
-				s, e = f.npAfter(toks, j+n) // said Trump: “Q”
+			if s >= e && !addresseeCue(toks[j].Low) && (j+n >= len(toks) || !cueAdjuncts[toks[j+n].Low]) {
+				s, e = f.npAfter(toks, j+n) // said Trump: “Q”, not "said in a statement."
 			}
 			if s < e {
 				f.setCue(q, toks[j:j+n])
@@ -350,6 +350,12 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 		}
 	}
 	return false
+}
+
+// cueAdjuncts open a phrase after a cue that is not its speaker: "said in
+// a statement", "said on Twitter".
+var cueAdjuncts = map[string]bool{
+	"in": true, "on": true, "at": true, "during": true, "to": true, "after": true, "before": true, "with": true,
 }
 
 // addresseeCue says whether what follows the cue w is whom the words were
