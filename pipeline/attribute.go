@@ -40,7 +40,7 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 		}
 		for j := si + 1; j < len(f.sents) && f.sents[j].Start < m.CloseEnd; j++ {
 			k := f.tokenIndex(j, m.CloseEnd)
-			if k < len(f.toks[j]) && f.attributeAfter(q, f.toks[j], k) {
+			if k < len(f.toks[j]) && (f.attributeAfter(q, f.toks[j], k) || f.attributeTail(q, f.toks[j], k)) {
 				return
 			}
 		}
@@ -48,6 +48,13 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 	// Before the opening mark: "X said: “Q”", "X said, “Q”", "according to X, “Q”".
 	if f.attributeBefore(q, toks[:openTok]) {
 		return
+	}
+	// The attribution ends the sentence further on: "“Q” about fixing
+	// inequality, said Marla Kilfoyle, a teacher."
+	if m.Closed && f.sents[si].Start <= m.Open {
+		if k := f.tokenIndex(si, m.CloseEnd); k < len(toks) && f.attributeTail(q, toks, k) {
+			return
+		}
 	}
 	// An introduction in the same sentence: "Sen. Claire McCaskill scolded
 	// him: “Q”", "Clinton’s response was: “Q”" (its subject).
@@ -240,6 +247,34 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 			return false
 		}
 		if j == k+7 {
+			return false
+		}
+	}
+	return false
+}
+
+// attributeTail reads an attribution that follows a comma after toks[k],
+// past the reach of attributeAfter, and ends the sentence: "“Q” if she
+// did not win by more, said David Ward, an analyst." / "“Q” and against
+// the law, Clinton said." Another cue or quotation mark on the way stops it.
+func (f *finder) attributeTail(q *Quote, toks []token, k int) bool {
+	for c := k + 1; c < len(toks) && c < k+40; c++ {
+		t := toks[c]
+		if !t.Word {
+			switch t.Low {
+			case ",":
+				var p Quote
+				if c > k+2 && f.attributeAfter(&p, toks, c) && p.CueStart > t.Start && f.closesSentence(toks, max(p.CueEnd, p.SpeakerEnd)) {
+					q.Speaker, q.SpeakerStart, q.SpeakerEnd = p.Speaker, p.SpeakerStart, p.SpeakerEnd
+					q.Cue, q.CueStart, q.CueEnd = p.Cue, p.CueStart, p.CueEnd
+					return true
+				}
+			case ";", ":", "(", "\"", "“", "”", "‘", "’":
+				return false
+			}
+			continue
+		}
+		if f.quoteCueAt(toks, c) > 0 {
 			return false
 		}
 	}
