@@ -992,7 +992,7 @@ func (f *finder) withAppositive(toks []token, e int) int {
 			e, i = toks[p-1].End, p
 		}
 	}
-	for n := 0; i+1 < len(toks) && toks[i].Low == "," && (f.continuesAppositive(toks[i+1], n) || n == 0 && f.titledAppositive(toks, i+1)); n++ {
+	for n := 0; i+1 < len(toks) && toks[i].Low == "," && (f.continuesAppositive(toks[i+1], n) || n == 0 && f.titledAppositive(toks, i+1) || f.ingTitle(toks, i+1)); n++ {
 		if w := toks[i+1]; !w.capitalized() && (clauseAux[w.Low] || pastForms[w.Low] || f.isCue(toks, i+1)) {
 			return e // "X, a policy group, have followed", "Xinhua, the news agency, wrote": the verb
 		}
@@ -1073,6 +1073,17 @@ func (f *finder) continuesAppositive(t token, n int) bool {
 		return !verbLike(t.Low) // "Farhana Khera, executive director of ..."
 	}
 	return n > 0 && t.capitalized()
+}
+
+// ingTitle says whether toks[p:] opens with a title led by a word in -ing:
+// "managing director of ...", "ranking member of ...", "visiting professor
+// at ...", not "saying", "adding that".
+func (f *finder) ingTitle(toks []token, p int) bool {
+	if p+1 >= len(toks) || !toks[p].Word || toks[p].capitalized() || !strings.HasSuffix(toks[p].Low, "ing") || !toks[p+1].Word {
+		return false
+	}
+	w := toks[p+1].Low
+	return (f.lx.Titles[w] || peopleNouns[w]) && !verbLike(w)
 }
 
 // titledAppositive says whether toks[i:] opens with capitalised words and
