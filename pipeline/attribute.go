@@ -185,6 +185,15 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 	if f.appositiveThenCue(q, toks, k) {
 		return true
 	}
+	if k+2 < len(toks) && toks[k].Low == "according" && toks[k+1].Low == "to" {
+		// "“Q,” according to CNN."
+		if s, e := f.npAfter(toks, k+2); s < e {
+			q.Cue, q.CueStart, q.CueEnd = "according to", toks[k].Start, toks[k+1].End
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+			return true
+		}
+		return false
+	}
 	limit := min(len(toks), k+10)
 	for j := k; j < limit; j++ {
 		if toks[j].Low == "(" {
