@@ -40,7 +40,7 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 		}
 		for j := si + 1; j < len(f.sents) && f.sents[j].Start < m.CloseEnd; j++ {
 			k := f.tokenIndex(j, m.CloseEnd)
-			if k < len(f.toks[j]) && f.attributeAfter(q, f.toks[j], k) {
+			if k < len(f.toks[j]) && (f.attributeAfter(q, f.toks[j], k) || f.attributeTail(q, f.toks[j], k)) {
 				return
 			}
 		}
@@ -48,6 +48,13 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 	// Before the opening mark: "X said: “Q”", "X said, “Q”", "according to X, “Q”".
 	if f.attributeBefore(q, toks[:openTok]) {
 		return
+	}
+	// The attribution ends the sentence further on: "“Q” about fixing
+	// inequality, said Marla Kilfoyle, a teacher."
+	if m.Closed && f.sents[si].Start <= m.Open {
+		if k := f.tokenIndex(si, m.CloseEnd); k < len(toks) && f.attributeTail(q, toks, k) {
+			return
+		}
 	}
 	// An introduction in the same sentence: "Sen. Claire McCaskill scolded
 	// him: “Q”", "Clinton’s response was: “Q”" (its subject).
@@ -178,6 +185,15 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 	if f.appositiveThenCue(q, toks, k) {
 		return true
 	}
+	if k+2 < len(toks) && toks[k].Low == "according" && toks[k+1].Low == "to" {
+		// "“Q,” according to CNN."
+		if s, e := f.npAfter(toks, k+2); s < e {
+			q.Cue, q.CueStart, q.CueEnd = "according to", toks[k].Start, toks[k+1].End
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+			return true
+		}
+		return false
+	}
 	limit := min(len(toks), k+10)
 	for j := k; j < limit; j++ {
 		if toks[j].Low == "(" {
@@ -240,6 +256,34 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 			return false
 		}
 		if j == k+7 {
+			return false
+		}
+	}
+	return false
+}
+
+// attributeTail reads an attribution that follows a comma after toks[k],
+// past the reach of attributeAfter, and ends the sentence: "“Q” if she
+// did not win by more, said David Ward, an analyst." / "“Q” and against
+// the law, Clinton said." Another cue or quotation mark on the way stops it.
+func (f *finder) attributeTail(q *Quote, toks []token, k int) bool {
+	for c := k + 1; c < len(toks) && c < k+40; c++ {
+		t := toks[c]
+		if !t.Word {
+			switch t.Low {
+			case ",":
+				var p Quote
+				if c > k+2 && f.attributeAfter(&p, toks, c) && p.CueStart > t.Start && f.closesSentence(toks, max(p.CueEnd, p.SpeakerEnd)) {
+					q.Speaker, q.SpeakerStart, q.SpeakerEnd = p.Speaker, p.SpeakerStart, p.SpeakerEnd
+					q.Cue, q.CueStart, q.CueEnd = p.Cue, p.CueStart, p.CueEnd
+					return true
+				}
+			case ";", ":", "(", "\"", "“", "”", "‘", "’":
+				return false
+			}
+			continue
+		}
+		if f.quoteCueAt(toks, c) > 0 {
 			return false
 		}
 	}
@@ -339,8 +383,8 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 			if s >= e && addresseeCue(toks[j].Low) {
 				s, e = f.subject(toks[:j]) // "..., but told his supporters, “Q”"
 			}
-			if s >= e && !addresseeCue(toks[j].Low) {
-				s, e = f.npAfter(toks, j+n) // said Trump: “Q”
+			if s >= e && !addresseeCue(toks[j].Low) && (j+n >= len(toks) || !cueAdjuncts[toks[j+n].Low]) {
+				s, e = f.npAfter(toks, j+n) // said Trump: “Q”, not "said in a statement."
 			}
 			if s < e {
 				f.setCue(q, toks[j:j+n])
@@ -350,6 +394,12 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 		}
 	}
 	return false
+}
+
+// cueAdjuncts open a phrase after a cue that is not its speaker: "said in
+// a statement", "said on Twitter".
+var cueAdjuncts = map[string]bool{
+	"in": true, "on": true, "at": true, "during": true, "to": true, "after": true, "before": true, "with": true,
 }
 
 // addresseeCue says whether what follows the cue w is whom the words were
@@ -951,7 +1001,7 @@ func (f *finder) withAppositive(toks []token, e int) int {
 			e, i = toks[p-1].End, p
 		}
 	}
-	for n := 0; i+1 < len(toks) && toks[i].Low == "," && (f.continuesAppositive(toks[i+1], n) || n == 0 && f.titledAppositive(toks, i+1)); n++ {
+	for n := 0; i+1 < len(toks) && toks[i].Low == "," && (f.continuesAppositive(toks[i+1], n) || n == 0 && f.titledAppositive(toks, i+1) || f.ingTitle(toks, i+1)); n++ {
 		if w := toks[i+1]; !w.capitalized() && (clauseAux[w.Low] || pastForms[w.Low] || f.isCue(toks, i+1)) {
 			return e // "X, a policy group, have followed", "Xinhua, the news agency, wrote": the verb
 		}
@@ -1032,6 +1082,17 @@ func (f *finder) continuesAppositive(t token, n int) bool {
 		return !verbLike(t.Low) // "Farhana Khera, executive director of ..."
 	}
 	return n > 0 && t.capitalized()
+}
+
+// ingTitle says whether toks[p:] opens with a title led by a word in -ing:
+// "managing director of ...", "ranking member of ...", "visiting professor
+// at ...", not "saying", "adding that".
+func (f *finder) ingTitle(toks []token, p int) bool {
+	if p+1 >= len(toks) || !toks[p].Word || toks[p].capitalized() || !strings.HasSuffix(toks[p].Low, "ing") || !toks[p+1].Word {
+		return false
+	}
+	w := toks[p+1].Low
+	return (f.lx.Titles[w] || peopleNouns[w]) && !verbLike(w)
 }
 
 // titledAppositive says whether toks[i:] opens with capitalised words and
