@@ -216,6 +216,9 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 		if n := f.quoteCueAt(toks, j); n > 0 {
 			if j > k { // X said
 				h := j
+				if h > k+3 && toks[h-1].Low == "as" && (toks[h-2].Low == "quoted" || toks[h-2].Low == "cited") {
+					h -= 2 // "X is quoted as saying"
+				}
 				for h > k+1 && toks[h-1].Word && (skippable[toks[h-1].Low] || lyAdverb(toks[h-1].Low) && !toks[h-1].capitalized()) {
 					h-- // "X has said", "X later told"
 				}
@@ -870,7 +873,7 @@ var mannerCues = map[string]bool{
 	"marvelled": true, "chuckled": true, "sighed": true, "bellowed": true, "cried": true,
 	"thundered": true, "barked": true, "groused": true, "grumbled": true, "cracked": true,
 	"riffed": true, "teased": true, "deadpanned": true, "lamented": true, "raved": true, "chanted": true,
-	"sang": true, "sings": true,
+	"sang": true, "sings": true, "reacted": true, "reacts": true,
 }
 
 // isCue says whether a cue starts at toks[p].

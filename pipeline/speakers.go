@@ -394,6 +394,7 @@ var orgSuffixes = map[string]bool{
 	"house": true, "kremlin": true, "pentagon": true, "poll": true, "survey": true, "report": true,
 	"study": true, "statement": true, "network": true, "group": true, "corporation": true, "inc.": true,
 	"company": true, "association": true, "union": true, "organization": true, "organisation": true,
+	"magazine": true, "newspaper": true,
 }
 
 func orgWord(words []string) bool {
