@@ -782,6 +782,8 @@ func skipWhen(toks []token, k int) int {
 		return k - 2
 	case w == "yesterday" || w == "today" || w == "tonight":
 		return k - 1
+	case w == "time" && k >= 3 && (toks[k-2].Low == "the" || toks[k-2].Low == "that") && toks[k-3].Low == "at":
+		return k - 3 // "Trump at the time said"
 	}
 	return k
 }
@@ -952,6 +954,9 @@ func (f *finder) trimMention(ts []token, s, e int) (int, int) {
 		}
 	}
 	head := ts[len(ts)-1]
+	if len(ts) > 1 && pronouns[head.Low] && head.Low != "it" && clauseOpeners[ts[len(ts)-2].Low] {
+		ts, head = ts[len(ts)-1:], ts[len(ts)-1] // "every time he thinks": the pronoun opens a clause of its own
+	}
 	if !f.isHead(head) && !(f.described && describedHead(ts)) && !f.headOf(ts) {
 		return 0, 0
 	}
@@ -1442,6 +1447,13 @@ var adverbials = map[string]bool{
 	"then": true, "now": true, "today": true, "yesterday": true, "first": true, "second": true, "third": true,
 	"fourth": true, "fifth": true, "finally": true, "furthermore": true, "moreover": true, "nonetheless": true,
 	"following": true, "despite": true, "amid": true, "according": true,
+}
+
+// clauseOpeners open a clause whose subject follows them: "every time he
+// thinks", "whenever she speaks".
+var clauseOpeners = map[string]bool{
+	"time": true, "whenever": true, "when": true, "while": true, "because": true, "although": true,
+	"though": true, "if": true, "unless": true, "once": true,
 }
 
 var pronouns = map[string]bool{
