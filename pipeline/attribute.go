@@ -471,6 +471,12 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 		}
 		return 0, 0
 	}
+	if k > 2 && toks[k-1].Low == "," && toks[k-2].Low == ")" && tagParen(toks, k-2) {
+		// "Gov. John Kasich (R-OH), said": a comma after a party tag
+		if s, e := f.npBefore(toks, k-1); s < e {
+			return s, e
+		}
+	}
 	// A parenthesis or an appositive between the mention and the cue.
 	if k > 0 && toks[k-1].Low == ")" {
 		for p := k - 2; p >= max(0, k-10); p-- {
@@ -584,6 +590,21 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 		}
 	}
 	return s, e
+}
+
+// tagParen says whether the parenthesis closing at toks[c] is a short tag
+// after a name, with no word in lower case: "(R-OH)", "(D-Ore.)", "(AFP)".
+func tagParen(toks []token, c int) bool {
+	for p := c - 1; p >= 0 && p >= c-8; p-- {
+		t := toks[p]
+		if t.Low == "(" {
+			return p < c-1
+		}
+		if t.Word && !t.capitalized() && !digits(t.Low) {
+			return false
+		}
+	}
+	return false
 }
 
 // titledClause says whether ts, between two commas, opens with a
