@@ -396,6 +396,19 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 			}
 		}
 	}
+	if end > 3 && toks[0].capitalized() {
+		// "Said Ada Pruitt, who grew up on the farm, “Q”": an inverted
+		// cue opens the sentence, the speaker and her appositive follow
+		if _, n := f.cueAt(toks, 0); n > 0 {
+			if s, e := f.npAfter(toks, n); s < e {
+				if e = f.withAppositive(toks, e); e == toks[end-1].End {
+					f.setCue(q, toks[:n])
+					q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+					return true
+				}
+			}
+		}
+	}
 	return false
 }
 

@@ -410,6 +410,7 @@ var nameOpeners = map[string]bool{
 	"with": true, "by": true, "from": true, "to": true, "of": true, "meanwhile": true, "still": true, "even": true,
 	"then": true, "now": true, "also": true, "here": true, "there": true, "why": true, "how": true, "what": true,
 	"despite": true, "unlike": true, "like": true, "during": true, "until": true, "unless": true,
+	"said": true, "says": true, "added": true, "adds": true, "asked": true, "wrote": true, "writes": true,
 }
 
 // fullNames maps each capitalised last word to the longest run of capitalised
