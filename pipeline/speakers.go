@@ -403,6 +403,10 @@ func orgWord(words []string) bool {
 }
 
 // nameOpeners are function words that open a sentence with a capital.
+// ownWords are possessive determiners: capitalised in "Your Honor", "His
+// Holiness", never a first name.
+var ownWords = map[string]bool{"my": true, "your": true, "his": true, "her": true, "our": true, "their": true}
+
 var nameOpeners = map[string]bool{
 	"but": true, "and": true, "or": true, "so": true, "yet": true, "when": true, "while": true, "if": true,
 	"as": true, "after": true, "before": true, "since": true, "because": true, "though": true, "although": true,
@@ -420,8 +424,8 @@ func fullNames(text string, sentToks [][]token, lx *lexicons.Set) map[string]str
 	var key []byte
 	for _, toks := range sentToks {
 		for i := 0; i < len(toks); {
-			if !toks[i].Word || !toks[i].capitalized() || lx.Titles[toks[i].Low] || i == 0 && nameOpeners[toks[i].Low] {
-				i++ // "But HarperCollins", "When Trump": a sentence's first word is no first name
+			if !toks[i].Word || !toks[i].capitalized() || lx.Titles[toks[i].Low] || i == 0 && nameOpeners[toks[i].Low] || ownWords[toks[i].Low] {
+				i++ // "But HarperCollins", "When Trump": a sentence's first word is no first name; nor "Your Honor"
 				continue
 			}
 			j := i
