@@ -209,7 +209,10 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 				}
 				break
 			}
-			if w := toks[t].Low; clauseAux[w] || w == "and" || w == "but" || w == "or" || subjectPronouns[w] && t > k {
+			if w := toks[t].Low; clauseAux[w] || w == "and" || w == "but" || w == "or" || subjectPronouns[w] && t > k ||
+				w == "to" && t > k && objectControl[v.Lemma] {
+				// ("warned North Korea to refrain from actions that ...":
+				// an object and its infinitive, not an addressee)
 				break // "said officials are in possession of video that ...": a clause, not an addressee
 			}
 			if toks[t].Low == "," && v.Class == "clause" && t > k && t+1 < len(toks) && (toks[t+1].capitalized() || toks[t+1].Low == "that") {
@@ -490,10 +493,13 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int) int {
 				// The second cue is the speaker's too when the content has
 				// no subject of its own, is no clause ("urged Republicans to
 				// join ... and criticized"), or is in a modal's future while
-				// the cue is past ("he would order a review and warned").
+				// the cue is past ("he would order a review and warned"),
+				// or has a pronoun subject and the second cue keeps the
+				// first one's tense ("said he was undergoing therapy and
+				// vowed to ...").
 				named := toks[k].capitalized() || pronouns[toks[k].Low]
 				modal := slices.ContainsFunc(toks[k:t], func(t token) bool { return modals[t.Low] })
-				if !named || !hasFiniteVerb(toks[k:t]) || modal && strings.HasSuffix(toks[u].Low, "ed") ||
+				if !named || pronounsAct(toks, k, u, cue) || !hasFiniteVerb(toks[k:t]) || modal && strings.HasSuffix(toks[u].Low, "ed") ||
 					u+m < len(toks) && toks[u+m].Low == "that" {
 					return t
 				}
@@ -560,9 +566,8 @@ func cueTense(toks []token, j int) int {
 // of the speaker after a content toks[k:a] whose subject is a pronoun: the
 // verb after "and" keeps the cue's tense while the content's own verb is
 // in another, and is a cue itself ("She said she admires X and highlighted
-// Y", "says he wants X and has warned Y"). Not "said he met X and asked Y"
-// (the content's tense goes on), nor "says he posed X and refused Y", nor
-// "said he has been impressed and liked" (no cue).
+// Y", "has said he wants X and has warned Y"). Not "says he posed X and
+// refused Y", nor "said he has been impressed and liked" (no cue).
 func (f *finder) speakersPredicate(toks []token, k, a, cue int) bool {
 	if !subjectPronouns[toks[k].Low] || toks[k].Low == "it" || toks[k].Low == "you" {
 		return false
@@ -585,6 +590,15 @@ func (f *finder) speakersPredicate(toks []token, k, a, cue int) bool {
 	}
 	_, m := f.cueAt(toks, c)
 	return m > 0
+}
+
+// pronounsAct says whether the cue toks[u], after "and" and a content
+// toks[k:] whose subject is a pronoun, is in the first cue's tense: the
+// speaker's next act ("announced that he was undergoing therapy and vowed
+// to ..."). A named subject keeps it ("said that Putin welcomed ... and
+// stressed ...": Putin's).
+func pronounsAct(toks []token, k, u, cue int) bool {
+	return subjectPronouns[toks[k].Low] && cue != 0 && tense(toks, u) == cue
 }
 
 // newClause says whether toks open a clause of their own: a subject (a
