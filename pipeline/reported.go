@@ -413,6 +413,13 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int) int {
 			if tailWords[w] || w == "according" {
 				return t - 1
 			}
+			if (w == "who" || w == "whom") && t-k >= 3 && toks[t-2].capitalized() && toks[t-2].Word &&
+				!slices.ContainsFunc(toks[t+1:], func(t token) bool { return t.Low == "," }) {
+				// "..., a tightening of the race with Trump, who last week
+				// ...": the author's word on the name, to the sentence's
+				// end; not "accused Cruz, who was born in Cuba, of ..."
+				return t - 1
+			}
 			// ", aligning with", ", explicitly stating that"
 			u := t
 			for u < len(toks) && lyAdverb(toks[u].Low) {
