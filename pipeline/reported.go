@@ -173,7 +173,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 		// "vowed to block the nominee", "declined to comment on": an
 		// intention or refusal, content with its "to", up to a finite verb
 		// of the author's ("refuses to make public his returns may be that").
-		end := f.clauseEnd(toks, k, false)
+		end := f.clauseEnd(toks, k, false, 0)
 		for t := k + 2; t < end; t++ {
 			if (modals[toks[t].Low] || clauseAux[toks[t].Low]) && !relatives[toks[t-1].Low] {
 				end = t
@@ -209,7 +209,10 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 				}
 				break
 			}
-			if w := toks[t].Low; clauseAux[w] || w == "and" || w == "but" || w == "or" || subjectPronouns[w] && t > k {
+			if w := toks[t].Low; clauseAux[w] || w == "and" || w == "but" || w == "or" || subjectPronouns[w] && t > k ||
+				w == "to" && t > k && objectControl[v.Lemma] {
+				// ("warned North Korea to refrain from actions that ...":
+				// an object and its infinitive, not an addressee)
 				break // "said officials are in possession of video that ...": a clause, not an addressee
 			}
 			if toks[t].Low == "," && v.Class == "clause" && t > k && t+1 < len(toks) && (toks[t+1].capitalized() || toks[t+1].Low == "that") {
@@ -230,7 +233,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 			return f.clauseBefore(si, j, n) // "Johnson said, looking out at the crowd"
 		}
 	}
-	end := f.clauseEnd(toks, k, that)
+	end := f.clauseEnd(toks, k, that, cueTense(toks, j))
 	if subordinators[toks[0].Low] {
 		// "While he acknowledged X, Ham also noted Y": the content ends
 		// with the subordinate clause the cue is in
@@ -395,8 +398,8 @@ func asQuotedEnd(toks []token, k, end int) int {
 // at a semicolon, at a second cue (", emphasizing that", "and underscored
 // the need"), at "according to", and at a subordinate or participial tail
 // that is the author's (", though he has not ...", ", aligning with ...",
-// ", which ...").
-func (f *finder) clauseEnd(toks []token, k int, that bool) int {
+// ", which ..."). cue is the tense of the cue (see tense), 0 when unknown.
+func (f *finder) clauseEnd(toks []token, k int, that bool, cue int) int {
 	for t := k; t < len(toks); t++ {
 		w := toks[t].Low
 		if w == ";" {
@@ -408,6 +411,13 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		prev := toks[t-1].Low
 		if prev == "," && !(t >= 2 && toks[t-2].Low == "that") { // not "fitting that, having overcome ..., she"
 			if tailWords[w] || w == "according" {
+				return t - 1
+			}
+			if (w == "who" || w == "whom") && t-k >= 3 && toks[t-2].capitalized() && toks[t-2].Word &&
+				!slices.ContainsFunc(toks[t+1:], func(t token) bool { return t.Low == "," }) {
+				// "..., a tightening of the race with Trump, who last week
+				// ...": the author's word on the name, to the sentence's
+				// end; not "accused Cruz, who was born in Cuba, of ..."
 				return t - 1
 			}
 			// ", aligning with", ", explicitly stating that"
@@ -456,6 +466,12 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		if prev == "," && w == "and" && t-k >= 3 && newClause(toks[t+1:]) {
 			return t - 1 // "..., and the hashtag was soon trending": the author's next clause
 		}
+		if w == "and" && cue != 0 && t-k >= 2 && f.speakersPredicate(toks, k, t, cue) {
+			if prev == "," {
+				return t - 1
+			}
+			return t
+		}
 		if w == "and" && t-k >= 2 && f.secondPredicate(toks, t, prev == ",", (toks[k].capitalized() || pronouns[toks[k].Low]) && hasFiniteVerb(toks[k:t])) {
 			if prev == "," {
 				return t - 1
@@ -484,10 +500,13 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 				// The second cue is the speaker's too when the content has
 				// no subject of its own, is no clause ("urged Republicans to
 				// join ... and criticized"), or is in a modal's future while
-				// the cue is past ("he would order a review and warned").
+				// the cue is past ("he would order a review and warned"),
+				// or has a pronoun subject and the second cue keeps the
+				// first one's tense ("said he was undergoing therapy and
+				// vowed to ...").
 				named := toks[k].capitalized() || pronouns[toks[k].Low]
 				modal := slices.ContainsFunc(toks[k:t], func(t token) bool { return modals[t.Low] })
-				if !named || !hasFiniteVerb(toks[k:t]) || modal && strings.HasSuffix(toks[u].Low, "ed") ||
+				if !named || pronounsAct(toks, k, u, cue) || !hasFiniteVerb(toks[k:t]) || modal && strings.HasSuffix(toks[u].Low, "ed") ||
 					u+m < len(toks) && toks[u+m].Low == "that" {
 					return t
 				}
@@ -495,6 +514,98 @@ func (f *finder) clauseEnd(toks []token, k int, that bool) int {
 		}
 	}
 	return len(toks)
+}
+
+// Tenses of a finite verb.
+const (
+	present = 1
+	past    = 2
+	perfect = 3 // "has said", "have warned"
+)
+
+// tense returns whether the finite verb toks[i] is present or past, or 0
+// when it is neither or cannot tell. A modal's past ("would", "could")
+// counts as past; "has" or "have" before a participle is a perfect.
+func tense(toks []token, i int) int {
+	if i >= len(toks) || !toks[i].Word || toks[i].capitalized() {
+		return 0
+	}
+	w := toks[i].Low
+	if (w == "has" || w == "have") && i+1 < len(toks) {
+		if n := toks[i+1].Low; n == "been" || pastForms[n] || len(n) > 4 && strings.HasSuffix(n, "ed") {
+			return perfect
+		}
+	}
+	switch w {
+	case "is", "are", "has", "have", "does", "do", "isn't", "aren't", "hasn't", "haven't", "doesn't", "don't", "can", "can't", "will", "won't":
+		return present
+	case "was", "were", "had", "did", "wasn't", "weren't", "hadn't", "didn't", "would", "could", "wouldn't", "couldn't":
+		return past
+	}
+	if pastForms[w] || w == "said" || w == "told" || len(w) > 4 && strings.HasSuffix(w, "ed") {
+		return past
+	}
+	if presentForm(toks[i]) {
+		return present
+	}
+	return 0
+}
+
+// cueTense returns the tense of the cue at toks[j], read from its
+// auxiliary when it has one ("has said" is a perfect, "had said" past).
+func cueTense(toks []token, j int) int {
+	a := j - 1
+	for a >= 0 && (toks[a].Low == "also" || lyAdverb(toks[a].Low)) {
+		a--
+	}
+	if a >= 0 {
+		switch toks[a].Low {
+		case "has", "have":
+			return perfect
+		case "had":
+			return past
+		}
+	}
+	return tense(toks, j)
+}
+
+// speakersPredicate says whether "and" at toks[a] opens a second predicate
+// of the speaker after a content toks[k:a] whose subject is a pronoun: the
+// verb after "and" keeps the cue's tense while the content's own verb is
+// in another, and is a cue itself ("She said she admires X and highlighted
+// Y", "has said he wants X and has warned Y"). Not "says he posed X and
+// refused Y", nor "said he has been impressed and liked" (no cue).
+func (f *finder) speakersPredicate(toks []token, k, a, cue int) bool {
+	if !subjectPronouns[toks[k].Low] || toks[k].Low == "it" || toks[k].Low == "you" {
+		return false
+	}
+	v := k + 1
+	for v < a && (toks[v].Low == "also" || toks[v].Low == "still" || lyAdverb(toks[v].Low)) {
+		v++
+	}
+	u := a + 1
+	for u < len(toks) && (toks[u].Low == "also" || toks[u].Low == "then" || lyAdverb(toks[u].Low)) {
+		u++
+	}
+	content := tense(toks, v)
+	if content == 0 || content == cue || tense(toks, u) != cue {
+		return false
+	}
+	c := u
+	if c+1 < len(toks) && (toks[c].Low == "has" || toks[c].Low == "have" || toks[c].Low == "had") {
+		c++ // "and has expressed"
+	}
+	_, m := f.cueAt(toks, c)
+	return m > 0
+}
+
+// pronounsAct says whether the cue toks[u], after "and" and a content
+// toks[k:] whose subject is a pronoun, is in the first cue's tense: the
+// speaker's next act ("announced that he was undergoing therapy and vowed
+// to ..."). A named subject keeps it ("said that Putin welcomed ... and
+// stressed ...": Putin's).
+func pronounsAct(toks []token, k, u, cue int) bool {
+	return subjectPronouns[toks[k].Low] && cue != 0 && tense(toks, u) == cue
 }
 
 // newClause says whether toks open a clause of their own: a subject (a
@@ -1057,7 +1168,7 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 		!subordinators[toks[rest+tail+1].Low] && !tailWords[toks[rest+tail+1].Low] {
 		// "A, X said, B": the content goes on after the attribution.
 		b := rest + tail + 1
-		end := f.clauseEnd(toks, b, false)
+		end := f.clauseEnd(toks, b, false, 0)
 		for end > b && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) {
 			end--
 		}
