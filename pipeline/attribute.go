@@ -301,7 +301,10 @@ func (f *finder) closesSentence(toks []token, e int) bool {
 	for i < len(toks) && toks[i].Start < e {
 		i++
 	}
-	rest := toks[i : len(toks)-1]
+	rest := toks[i:]
+	if n := len(rest); n > 0 && !rest[n-1].Word {
+		rest = rest[:n-1] // the sentence's final mark
+	}
 	if len(rest) > 4 {
 		return false
 	}
