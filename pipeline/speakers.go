@@ -29,6 +29,7 @@ import (
 func ResolveSpeakers(text string, sents []Sentence, toks Tokens, quotes []Quote, lx *lexicons.Set) {
 	r := resolver{text: text, lx: lx, names: fullNames(text, toks, lx), sents: sents}
 	r.mentions = r.entityMentions(toks, quotes)
+	r.quotes = quotes
 	var prev *Quote
 	for i := range quotes {
 		q := &quotes[i]
@@ -45,6 +46,7 @@ type resolver struct {
 	names    map[string]string // last word (folded) -> fullest name in the article
 	mentions []mention         // named entities in text order
 	sents    []Sentence
+	quotes   []Quote // all of the article's quotes, resolved in order
 }
 
 type mention struct {
@@ -63,6 +65,26 @@ func (r *resolver) resolve(q *Quote, prev *Quote) {
 		return
 	}
 	low := strings.ToLower(m)
+	if low == "i" {
+		// The narrator (an op-ed writer) outside quotation marks: never a
+		// third-person name. Inside a quote's words "I" is its speaker.
+		q.SpeakerType = Unknown
+		if r.insideMarks(q.SpeakerStart) {
+			r.pronoun(q, low, prev) // in quotation marks no quote was found for
+		}
+		for _, o := range r.quotes {
+			if o.Kind == Indirect || q.SpeakerStart < o.Start || q.SpeakerStart >= o.End {
+				continue
+			}
+			if o.SpeakerName != "" {
+				q.SpeakerName, q.SpeakerType, q.Affiliation = o.SpeakerName, o.SpeakerType, o.Affiliation
+			} else {
+				r.pronoun(q, low, prev) // a quote whose speaker is not found: the one in focus
+			}
+			break
+		}
+		return
+	}
 	if pronouns[low] || low == "his" || low == "her" {
 		r.pronoun(q, low, prev)
 		return
@@ -87,6 +109,27 @@ func (r *resolver) resolve(q *Quote, prev *Quote) {
 		return
 	}
 	q.SpeakerName, q.SpeakerType = "", Unknown
+}
+
+// insideMarks reports whether text position p is inside quotation marks
+// opened earlier in its paragraph.
+func (r *resolver) insideMarks(p int) bool {
+	if p < 0 || p > len(r.text) {
+		return false
+	}
+	b := strings.LastIndexByte(r.text[:p], '\n') + 1
+	in := false
+	for _, c := range r.text[b:p] {
+		switch c {
+		case '“':
+			in = true
+		case '”':
+			in = false
+		case '"':
+			in = !in
+		}
+	}
+	return in
 }
 
 // mentionCore is the part of a mention that names the speaker: without a
