@@ -87,6 +87,30 @@ func (f *finder) tokensIn(out []token, lo, hi int) (toks []token, appended bool)
 	return out, true
 }
 
+// statesAfter says whether "states" at toks[k] is the verb of an attribution
+// that ends its clause after a speaker's head noun: "“...,” a voice-over in
+// the ad states.", "the narrator states,". Not "voters in swing states."
+// nor "the United States".
+func (f *finder) statesAfter(toks []token, k int) bool {
+	if k < 1 || k >= len(toks) || toks[k].Low != "states" || toks[k].capitalized() {
+		return false
+	}
+	if k+1 < len(toks) && toks[k+1].Text != "." && toks[k+1].Text != "," {
+		return false
+	}
+	p := toks[k-1]
+	return p.Word && !p.capitalized() && (statesSpeakers[p.Low] || f.isPeopleNoun(p.Low) && !strings.HasSuffix(p.Low, "s"))
+}
+
+// statesSpeakers are documents and voices that "state" words: "the ad
+// states", "a voice-over states".
+var statesSpeakers = map[string]bool{
+	"ad": true, "advert": true, "advertisement": true, "commercial": true, "spot": true, "video": true,
+	"voice-over": true, "voiceover": true, "narrator": true, "announcer": true, "memo": true, "letter": true,
+	"complaint": true, "lawsuit": true, "filing": true, "release": true, "website": true, "document": true,
+	"ruling": true, "order": true, "bill": true, "law": true, "platform": true, "petition": true,
+}
+
 // cueAt matches the longest reporting form starting at toks[k]; it returns the
 // number of tokens matched (0 for none). A capitalised form inside a sentence
 // is a name, not a verb ("the United States", "Sen. Warren Says").
@@ -108,7 +132,7 @@ func (f *finder) cueAt(toks []token, k int) (lexicons.Verb, int) {
 		(f.isPeopleNoun(toks[k+1].Low) || f.lx.Titles[toks[k+1].Low]) && !(k > 0 && evidenceNouns[toks[k-1].Low]) {
 		return lexicons.Verb{}, 0 // "state officials", "the New York state attorney general"
 	}
-	if (toks[k].Low == "state" || toks[k].Low == "states") && (k+1 >= len(toks) || toks[k+1].Low != "that") {
+	if (toks[k].Low == "state" || toks[k].Low == "states") && (k+1 >= len(toks) || toks[k+1].Low != "that") && !f.statesAfter(toks, k) {
 		return lexicons.Verb{}, 0 // the noun far more often than the verb: only "states that" is a cue
 	}
 	if n := min(heads, len(toks)-k); n > 1 {
