@@ -222,6 +222,9 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 				for h > k+1 && toks[h-1].Word && (skippable[toks[h-1].Low] || lyAdverb(toks[h-1].Low) && !toks[h-1].capitalized()) {
 					h-- // "X has said", "X later told"
 				}
+				if relativeBefore(toks, k, h) {
+					return false // "“Q” appeared in the memo that the council said": the cue is the relative clause's
+				}
 				s, e := toks[k].Start, toks[h-1].End
 				s, e = f.trimMention(toks[k:h], s, e)
 				if s < e && s == toks[k].Start {
@@ -260,6 +263,22 @@ func (f *finder) attributeAfter(q *Quote, toks []token, k int) bool {
 		}
 		if j == k+7 {
 			return false
+		}
+	}
+	return false
+}
+
+// relativeBefore says whether toks[k:h], the words between a quote and a
+// cue, hold a relative clause after a noun ("appeared in the memo that the
+// council"): the cue is then the clause's own verb, its subject not the
+// quote's speaker. A leading "that" ("that's what the mayor said") is not one.
+func relativeBefore(toks []token, k, h int) bool {
+	for p := max(k+1, 1); p+1 < h && p+1 < len(toks); p++ {
+		if w := toks[p].Low; (w == "that" || w == "which" || w == "whom") && toks[p-1].Word && !stopBefore[toks[p-1].Low] &&
+			toks[p+1].Word && (determiners[toks[p+1].Low] || pronouns[toks[p+1].Low] || toks[p+1].capitalized()) {
+			// the clause's subject runs into the cue: "the mayor that the
+			// council hired said" is the mayor's
+			return !slices.ContainsFunc(toks[p+1:h], verbLikeWord)
 		}
 	}
 	return false
