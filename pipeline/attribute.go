@@ -1109,7 +1109,10 @@ func (f *finder) endsAppositive(toks []token, p int) bool {
 	switch t {
 	case ".":
 		// the sentence goes on after it: an abbreviation's period
-		return !toks[p-1].capitalized() || len(toks[p-1].Low) > 5 || !toks[p+1].Word && toks[p+1].Low != ","
+		// a dotted acronym keeps its last period even when long ("the
+		// A.F.L.-C.I.O., wrote")
+		dotted := toks[p].Start == toks[p-1].End && strings.IndexByte(toks[p-1].Text, '.') > 0
+		return !toks[p-1].capitalized() || len(toks[p-1].Low) > 5 && !dotted || !toks[p+1].Word && toks[p+1].Low != ","
 	case ",":
 		return !digits(toks[p-1].Low) || !digits(toks[p+1].Low) || len(toks[p+1].Low) != 3 || toks[p+1].Start != toks[p].End
 	}
