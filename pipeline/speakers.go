@@ -290,6 +290,9 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 			}
 			part := strings.Join(words[i:i+n], " ")
 			if sp, ok := r.lx.LookupSpeaker(part); ok && (sp.Type == Person || n == len(words)-1 || i == 0) {
+				if sp.Type != Person && i+n < len(words) && r.namePart(words[i+n]) {
+					continue // "USA TODAY", "U.S. Chamber of Commerce": a place opens another name
+				}
 				return sp.Name, sp.Type, sp.Affiliation, true
 			}
 		}
@@ -380,6 +383,15 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 		return sp.Name, sp.Type, sp.Affiliation, true
 	}
 	return name, Person, "", true
+}
+
+// namePart says whether w, after a place or organisation in a mention, goes
+// on with the same proper name: capitalised, not a title or a people noun
+// ("U.S. Secretary", "Russian Officials").
+func (r *resolver) namePart(w string) bool {
+	lw := strings.ToLower(strings.Trim(w, ".,"))
+	return hasCapital([]string{w}) && !r.lx.Titles[lw] && !peopleNouns[lw] && !peopleNouns[strings.TrimSuffix(lw, "s")] &&
+		!unnamedNouns[lw] && !groupNouns[lw] && !possessive(strings.ReplaceAll(lw, "’", "'"))
 }
 
 func trimDeterminer(m string) string {
