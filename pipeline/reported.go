@@ -444,6 +444,9 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int) int {
 		if !that && w == "," && t+1 < len(toks) && (toks[t+1].Low == "a" || toks[t+1].Low == "an") {
 			return t // an appositive after a noun-phrase content
 		}
+		if !that && w == "," && t > k && t+2 < len(toks) && appositiveTail(toks, k, t) {
+			return t // "his support for Mr. Trump, the presumptive nominee": the author's word on the name
+		}
 		if !that && w == "," && t > k+1 && !subordinators[toks[k].Low] && t+1 < len(toks) && newClause(toks[t+1:]) {
 			return t // "announced his return to the Cavaliers, Cleveland felt it had ...": the author's next clause
 		}
@@ -1313,4 +1316,40 @@ func attributionTail(toks []token) (int, bool) {
 		}
 	}
 	return len(toks), true
+}
+
+// appositiveTail says whether the comma at toks[t] opens an appositive of
+// the author's after a noun-phrase content toks[k:t] that ends with a name:
+// ", the presumptive Republican nominee", ", his national security adviser
+// at the time", running to the sentence's end with no comma of its own. Not
+// after a clause ("said he backs Trump, the nominee"), nor an appositive
+// the content goes on after ("Clinton, the nominee, would ...").
+func appositiveTail(toks []token, k, t int) bool {
+	if t <= k || t+2 >= len(toks) {
+		return false
+	}
+	p := toks[t-1]
+	if !p.Word || !p.capitalized() {
+		return false
+	}
+	if n := toks[t+1].Low; n != "the" && !possessives[n] {
+		return false
+	}
+	for u := t + 1; u < len(toks); u++ {
+		if w := toks[u].Low; w == "," || w == ";" || w == ":" || !toks[u].Word && w != "." && w != "-" && w != "'s" {
+			return false
+		}
+	}
+	if hasFiniteVerb(toks[k:t]) {
+		return false
+	}
+	// a bare name as the object of a cue keeps its appositive ("endorsing
+	// Hillary Clinton, the Democratic nominee") unless the cue only says
+	// whom the speaker meant ("referring to Condoleezza Rice, his adviser")
+	for u := k; u < t; u++ {
+		if toks[u].Word && !toks[u].capitalized() && toks[u].Low != "of" {
+			return true
+		}
+	}
+	return k >= 2 && toks[k-1].Low == "to" && strings.HasPrefix(toks[k-2].Low, "refer")
 }
