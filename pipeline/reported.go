@@ -432,6 +432,9 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int, spk string) 
 				return t - 1
 			}
 		}
+		if dash(toks, t) && t-k >= 2 && t+1 < len(toks) && dashTail(toks[t+1:]) && !openQuote(toks[k:t]) && !slices.ContainsFunc(toks[k:], func(u token) bool { return u.Low == w && u.Start != toks[t].Start }) {
+			return t // "... was dead — a blow to the city": the author's aside
+		}
 		if !that && w == "without" && t+1 < len(toks) && strings.HasSuffix(toks[t+1].Low, "ing") {
 			return t
 		}
@@ -1448,4 +1451,46 @@ func (f *finder) speakersVerb(toks []token, k, u, cue int) bool {
 	// not any verb ("said she likes X and enjoyed Y")
 	_, m := f.cueAt(toks, u)
 	return m > 0
+}
+
+// dash says whether toks[t] is a dash between words: "—", "–", or "-"
+// with a space before it (not the hyphen of "well-known").
+func dash(toks []token, t int) bool {
+	w := toks[t].Low
+	return w == "—" || w == "–" || w == "-" && t > 0 && toks[t].Start > toks[t-1].End
+}
+
+// dashTail says whether toks, after a dash, are the author's: a clause of
+// its own ("— they appeared together ..."), "but" or "and" and one ("- but
+// the campaign rejected"), "except that", "though".
+func dashTail(toks []token) bool {
+	w := toks[0].Low
+	if w == "except" || w == "though" || w == "although" {
+		return true
+	}
+	if (w == "but" || w == "and") && len(toks) > 1 {
+		toks = toks[1:]
+	}
+	// not "- a conviction that you are ...": a noun and its relative
+	if slices.ContainsFunc(toks[:min(len(toks), 4)], func(t token) bool { return relatives[t.Low] }) {
+		return false
+	}
+	return newClause(toks)
+}
+
+// openQuote says whether toks leave a quotation open: "“like a used car
+// dealership" before "—except that's unfair".
+func openQuote(toks []token) bool {
+	open, straight := false, 0
+	for _, t := range toks {
+		switch t.Low {
+		case "“":
+			open = true
+		case "”":
+			open = false
+		case "\"":
+			straight++
+		}
+	}
+	return open || straight%2 == 1
 }
