@@ -173,7 +173,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 		// "vowed to block the nominee", "declined to comment on": an
 		// intention or refusal, content with its "to", up to a finite verb
 		// of the author's ("refuses to make public his returns may be that").
-		end := f.clauseEnd(toks, k, false, 0)
+		end := f.clauseEnd(toks, k, false, 0, "")
 		for t := k + 2; t < end; t++ {
 			if (modals[toks[t].Low] || clauseAux[toks[t].Low]) && !relatives[toks[t-1].Low] {
 				end = t
@@ -233,7 +233,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 			return f.clauseBefore(si, j, n) // "Johnson said, looking out at the crowd"
 		}
 	}
-	end := f.clauseEnd(toks, k, that, cueTense(toks, j))
+	end := f.clauseEnd(toks, k, that, cueTense(toks, j), q.Speaker)
 	if subordinators[toks[0].Low] {
 		// "While he acknowledged X, Ham also noted Y": the content ends
 		// with the subordinate clause the cue is in
@@ -399,7 +399,7 @@ func asQuotedEnd(toks []token, k, end int) int {
 // the need"), at "according to", and at a subordinate or participial tail
 // that is the author's (", though he has not ...", ", aligning with ...",
 // ", which ..."). cue is the tense of the cue (see tense), 0 when unknown.
-func (f *finder) clauseEnd(toks []token, k int, that bool, cue int) int {
+func (f *finder) clauseEnd(toks []token, k int, that bool, cue int, spk string) int {
 	for t := k; t < len(toks); t++ {
 		w := toks[t].Low
 		if w == ";" {
@@ -432,6 +432,9 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int) int {
 				return t - 1
 			}
 		}
+		if dash(toks, t) && t-k >= 2 && t+1 < len(toks) && dashTail(toks[t+1:]) && !openQuote(toks[k:t]) && !slices.ContainsFunc(toks[k:], func(u token) bool { return u.Low == w && u.Start != toks[t].Start }) {
+			return t // "... was dead — a blow to the city": the author's aside
+		}
 		if !that && w == "without" && t+1 < len(toks) && strings.HasSuffix(toks[t+1].Low, "ing") {
 			return t
 		}
@@ -443,6 +446,9 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int) int {
 		}
 		if !that && w == "," && t+1 < len(toks) && (toks[t+1].Low == "a" || toks[t+1].Low == "an") {
 			return t // an appositive after a noun-phrase content
+		}
+		if !that && w == "," && t > k && t+2 < len(toks) && appositiveTail(toks, k, t) {
+			return t // "his support for Mr. Trump, the presumptive nominee": the author's word on the name
 		}
 		if !that && w == "," && t > k+1 && !subordinators[toks[k].Low] && t+1 < len(toks) && newClause(toks[t+1:]) {
 			return t // "announced his return to the Cavaliers, Cleveland felt it had ...": the author's next clause
@@ -471,6 +477,12 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int) int {
 				return t - 1
 			}
 			return t
+		}
+		if w == "and" && t-k >= 3 && sameSubject(spk, toks[k].Low) && f.speakersVerb(toks, k, t+1, cue) {
+			if prev == "," {
+				return t - 1
+			}
+			return t // "She said she admires X and highlighted Y", not "They said he rated X and talked about Y"
 		}
 		if w == "and" && t-k >= 2 && f.secondPredicate(toks, t, prev == ",", (toks[k].capitalized() || pronouns[toks[k].Low]) && hasFiniteVerb(toks[k:t])) {
 			if prev == "," {
@@ -506,7 +518,7 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int) int {
 				// vowed to ...").
 				named := toks[k].capitalized() || pronouns[toks[k].Low]
 				modal := slices.ContainsFunc(toks[k:t], func(t token) bool { return modals[t.Low] })
-				if !named || pronounsAct(toks, k, u, cue) || !hasFiniteVerb(toks[k:t]) || modal && strings.HasSuffix(toks[u].Low, "ed") ||
+				if !named || pronounsAct(toks, k, u, cue, spk) || !hasFiniteVerb(toks[k:t]) || modal && strings.HasSuffix(toks[u].Low, "ed") ||
 					u+m < len(toks) && toks[u+m].Low == "that" {
 					return t
 				}
@@ -604,8 +616,27 @@ func (f *finder) speakersPredicate(toks []token, k, a, cue int) bool {
 // speaker's next act ("announced that he was undergoing therapy and vowed
 // to ..."). A named subject keeps it ("said that Putin welcomed ... and
 // stressed ...": Putin's).
-func pronounsAct(toks []token, k, u, cue int) bool {
-	return subjectPronouns[toks[k].Low] && cue != 0 && tense(toks, u) == cue
+func pronounsAct(toks []token, k, u, cue int, spk string) bool {
+	return subjectPronouns[toks[k].Low] && cue != 0 && tense(toks, u) == cue && !otherSubject(spk, toks[k].Low)
+}
+
+// otherSubject says whether the pronoun subject p of a reported clause
+// cannot be the speaker spk: "he" after "They" or "officials", "they"
+// after "She".
+func otherSubject(spk, p string) bool {
+	if spk == "" || p != "he" && p != "she" && p != "they" {
+		return false
+	}
+	switch strings.ToLower(spk) {
+	case "he", "she", "they", "we", "i":
+		return !strings.EqualFold(spk, p)
+	}
+	if p == "they" {
+		return false
+	}
+	l := strings.LastIndexByte(spk, ' ')
+	last := spk[l+1:]
+	return len(last) > 3 && last[0] >= 'a' && last[0] <= 'z' && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
 }
 
 // newClause says whether toks open a clause of their own: a subject (a
@@ -1168,7 +1199,7 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 		!subordinators[toks[rest+tail+1].Low] && !tailWords[toks[rest+tail+1].Low] {
 		// "A, X said, B": the content goes on after the attribution.
 		b := rest + tail + 1
-		end := f.clauseEnd(toks, b, false, 0)
+		end := f.clauseEnd(toks, b, false, 0, "")
 		for end > b && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) {
 			end--
 		}
@@ -1313,4 +1344,153 @@ func attributionTail(toks []token) (int, bool) {
 		}
 	}
 	return len(toks), true
+}
+
+// appositiveTail says whether the comma at toks[t] opens an appositive of
+// the author's after a noun-phrase content toks[k:t] that ends with a name:
+// ", the presumptive Republican nominee", ", his national security adviser
+// at the time", running to the sentence's end with no comma of its own. Not
+// after a clause ("said he backs Trump, the nominee"), nor an appositive
+// the content goes on after ("Clinton, the nominee, would ...").
+func appositiveTail(toks []token, k, t int) bool {
+	if t <= k || t+2 >= len(toks) {
+		return false
+	}
+	p := toks[t-1]
+	if !p.Word || !p.capitalized() {
+		return false
+	}
+	if n := toks[t+1].Low; n != "the" && !possessives[n] {
+		return false
+	}
+	for u := t + 1; u < len(toks); u++ {
+		if w := toks[u].Low; w == "," || w == ";" || w == ":" || !toks[u].Word && w != "." && w != "-" && w != "'s" {
+			return false
+		}
+	}
+	if hasFiniteVerb(toks[k:t]) {
+		return false
+	}
+	// a bare name as the object of a cue keeps its appositive ("endorsing
+	// Hillary Clinton, the Democratic nominee") unless the cue only says
+	// whom the speaker meant ("referring to Condoleezza Rice, his adviser")
+	for u := k; u < t; u++ {
+		if toks[u].Word && !toks[u].capitalized() && toks[u].Low != "of" {
+			return true
+		}
+	}
+	return k >= 2 && toks[k-1].Low == "to" && strings.HasPrefix(toks[k-2].Low, "refer")
+}
+
+// sameSubject says whether the pronoun subject p of a reported clause may
+// be the speaker spk itself: "she" after "She" or a name, "they" after
+// "They". A plural speaker ("They said he ...", "officials said she ...")
+// or another pronoun is someone else.
+func sameSubject(spk, p string) bool {
+	if p != "he" && p != "she" && p != "they" {
+		return false
+	}
+	if spk == "" {
+		return false
+	}
+	if len(spk) <= 4 {
+		switch strings.ToLower(spk) {
+		case "he", "she", "they":
+			return strings.EqualFold(spk, p)
+		}
+	}
+	if p == "they" {
+		return false
+	}
+	// a name: its last word capitalized and not a plural group
+	l := strings.LastIndexByte(spk, ' ')
+	last := spk[l+1:]
+	if last == "" || last[0] < 'A' || last[0] > 'Z' {
+		return false
+	}
+	return !strings.HasSuffix(last, "s") || strings.HasSuffix(last, "ss")
+}
+
+// speakersVerb says whether toks[u:] after "and" open a predicate with no
+// subject of its own: "and highlighted", "and has expressed", "and would
+// not identify", "and calls her".
+func (f *finder) speakersVerb(toks []token, k, u, cue int) bool {
+	for u < len(toks) && (toks[u].Low == "also" || toks[u].Low == "then" || toks[u].Low == "later" || lyAdverb(toks[u].Low)) {
+		u++
+	}
+	if cue == 0 || u+1 >= len(toks) || !toks[u].Word || toks[u].capitalized() || tense(toks, u) != cue {
+		return false
+	}
+	v := k + 1
+	for v < u && (toks[v].Low == "also" || toks[v].Low == "still" || toks[v].Low == "then" || lyAdverb(toks[v].Low)) {
+		v++
+	}
+	if c := tense(toks, v); c == 0 || c == cue && cue != present {
+		return false // "said he was alarmed by X and wanted to see": one tense, the content's
+	}
+	w, n := toks[u].Low, toks[u+1]
+	switch w {
+	case "would", "will", "could":
+		return n.Word && !n.capitalized() // "and would not name a date": a modal in the cue's tense
+	case "has", "have":
+		if cue == perfect {
+			return true // "has said she wants X and has expressed support for Y"
+		}
+		u++
+	case "had":
+		u++ // "and had asked"
+	}
+	if cue == present && presentForm(toks[u]) && u+1 < len(toks) {
+		// "says he trusts Ortiz and calls her ...": the speaker's present
+		n := toks[u+1].Low
+		if determiners[n] || possessives[n] || n == "him" || n == "her" || n == "them" || n == "it" {
+			return true
+		}
+	}
+	// otherwise a cue of its own ("and calls her", "and has expressed"),
+	// not any verb ("said she likes X and enjoyed Y")
+	_, m := f.cueAt(toks, u)
+	return m > 0
+}
+
+// dash says whether toks[t] is a dash between words: "—", "–", or "-"
+// with a space before it (not the hyphen of "well-known").
+func dash(toks []token, t int) bool {
+	w := toks[t].Low
+	return w == "—" || w == "–" || w == "-" && t > 0 && toks[t].Start > toks[t-1].End
+}
+
+// dashTail says whether toks, after a dash, are the author's: a clause of
+// its own ("— they appeared together ..."), "but" or "and" and one ("- but
+// the campaign rejected"), "except that", "though".
+func dashTail(toks []token) bool {
+	w := toks[0].Low
+	if w == "except" || w == "though" || w == "although" {
+		return true
+	}
+	if (w == "but" || w == "and") && len(toks) > 1 {
+		toks = toks[1:]
+	}
+	// not "- a conviction that you are ...": a noun and its relative
+	if slices.ContainsFunc(toks[:min(len(toks), 4)], func(t token) bool { return relatives[t.Low] }) {
+		return false
+	}
+	return newClause(toks)
+}
+
+// openQuote says whether toks leave a quotation open: "“like a used car
+// dealership" before "—except that's unfair".
+func openQuote(toks []token) bool {
+	open, straight := false, 0
+	for _, t := range toks {
+		switch t.Low {
+		case "“":
+			open = true
+		case "”":
+			open = false
+		case "\"":
+			straight++
+		}
+	}
+	return open || straight%2 == 1
 }
