@@ -472,19 +472,14 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int, spk string) 
 		if prev == "," && w == "and" && t-k >= 3 && newClause(toks[t+1:]) {
 			return t - 1 // "..., and the hashtag was soon trending": the author's next clause
 		}
-		if w == "and" && cue != 0 && t-k >= 2 && f.speakersPredicate(toks, k, t, cue) {
-			if prev == "," {
-				return t - 1
-			}
-			return t
-		}
-		if w == "and" && t-k >= 3 && sameSubject(spk, toks[k].Low) && f.speakersVerb(toks, k, t+1, cue) {
-			if prev == "," {
-				return t - 1
-			}
-			return t // "She said she admires X and highlighted Y", not "They said he rated X and talked about Y"
-		}
-		if w == "and" && t-k >= 2 && f.secondPredicate(toks, t, prev == ",", (toks[k].capitalized() || pronouns[toks[k].Low]) && hasFiniteVerb(toks[k:t])) {
+		// "and" opening the speaker's next act or the author's next
+		// predicate ends the content, before its comma if it has one:
+		// "She said she admires X and highlighted Y" (not "They said he
+		// rated X and talked about Y"), "found Trump “very charming” and
+		// called his standing ..."
+		if w == "and" && (cue != 0 && t-k >= 2 && f.speakersPredicate(toks, k, t, cue) ||
+			t-k >= 3 && sameSubject(spk, toks[k].Low) && f.speakersVerb(toks, k, t+1, cue) ||
+			t-k >= 2 && f.secondPredicate(toks, t, prev == ",", (toks[k].capitalized() || pronouns[toks[k].Low]) && hasFiniteVerb(toks[k:t]))) {
 			if prev == "," {
 				return t - 1
 			}
