@@ -42,8 +42,9 @@ func isASCII(s string) bool {
 // anything else separates words. TestFoldASCII holds it to foldUnicode.
 func appendFoldASCII(dst []byte, s string) []byte {
 	start := len(dst)
-	words := 0        // words written
+	words := 0        // words seen, joined initials counted one by one
 	initials := false // the last word written is made of single letters
+	leadingThe := false
 	for i := 0; i < len(s); {
 		if !foldWordByte(s[i]) {
 			i++
@@ -63,7 +64,14 @@ func appendFoldASCII(dst []byte, s string) []byte {
 				dst = append(dst, c)
 			}
 		}
-		switch n := len(dst) - ws; {
+		n := len(dst) - ws
+		if n > 0 {
+			if words == 0 {
+				leadingThe = string(dst[ws:]) == "the"
+			}
+			words++
+		}
+		switch {
 		case n == 0: // dots and apostrophes only
 			dst = dst[:pos]
 		case n == 1 && initials: // "J. D." -> "jd"
@@ -71,7 +79,6 @@ func appendFoldASCII(dst []byte, s string) []byte {
 			dst = dst[:pos+1]
 		default:
 			initials = n == 1
-			words++
 			if n > 5 {
 				switch string(dst[len(dst)-2:]) {
 				case "yy", "iy", "yi", "ii":
@@ -80,7 +87,9 @@ func appendFoldASCII(dst []byte, s string) []byte {
 			}
 		}
 	}
-	if words > 1 && string(dst[start:start+4]) == "the " {
+	// a leading word "the" goes, as in foldUnicode: the word as written, not
+	// initials joined into it ("t h e 00" keeps "the")
+	if words > 1 && leadingThe {
 		dst = append(dst[:start], dst[start+4:]...)
 	}
 	return dst

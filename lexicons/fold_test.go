@@ -13,7 +13,7 @@ var foldCases = []string{
 	"Zelenskyy", "Zelenskiy", "Zelenskii", "Zelensky", "ii", "abcdyy",
 	"Ukraine's", "' . '", "x . y", "..", "U.S. officials", "Rep. Gwen Moore (D-Wis.)",
 	"Dmitry Peskov, Putin's spokesman", "  spaced\tout\n", "1 2 3", "A-1",
-	"the 1 2", "THE US", "O'Brien", "x\x00y",
+	"the 1 2", "THE US", "O'Brien", "x\x00y", "t h e 00", "the . x",
 }
 
 // TestFoldASCII holds the ASCII fast path to the general Fold.
