@@ -39,16 +39,24 @@ func pairBits(h uint64) (int, uint64) {
 // float64(k)/1000 is exactly the float64 that ParseFloat reads for k
 // thousandths, so the scores are the same.
 type nbTable struct {
-	slots      []nbSlot // 0 marks an empty slot
-	shift      uint     // 64 - log2(len(slots))
-	zero       bool     // the key 0, which cannot be stored in slots
-	zeroWeight [3]int16
+	slots    []nbSlot // 0 marks an empty slot
+	shift    uint     // 64 - log2(len(slots))
+	zero     bool     // the key 0, which cannot be stored in slots
+	zeroSlot nbSlot
 }
 
 type nbSlot struct {
 	key uint64
 	w   [3]int16 // thousandths
+	// next has the bit nextBit(h) set for the hash h of every word that
+	// follows this one in a pair feature: most pairs of known words are
+	// ruled out here, in the cache line the word's lookup brought, before
+	// nbModel.pairs is read.
+	next uint16
 }
+
+// nextBit is the bit of nbSlot.next for a second word of hash h.
+func nextBit(h uint64) uint16 { return 1 << (h >> 60) }
 
 // nbMilli is a weight in thousandths, rounded, within the range of int16
 // (the lexicon loader allows weights in [-32, 32]).
@@ -76,7 +84,7 @@ func newNBTable(n int) nbTable {
 func (t *nbTable) put(h uint64, w [3]float64) {
 	m := nbMilli(w)
 	if h == 0 {
-		t.zero, t.zeroWeight = true, m
+		t.zero, t.zeroSlot.w = true, m
 		return
 	}
 	mask := uint64(len(t.slots) - 1)
@@ -89,16 +97,16 @@ func (t *nbTable) put(h uint64, w [3]float64) {
 	}
 }
 
-// get returns the weights of key h, in thousandths (nbWeights).
-func (t *nbTable) get(h uint64) (*[3]int16, bool) {
+// get returns the slot of key h, its weights in thousandths (nbWeights).
+func (t *nbTable) get(h uint64) (*nbSlot, bool) {
 	if h == 0 {
-		return &t.zeroWeight, t.zero
+		return &t.zeroSlot, t.zero
 	}
 	mask := uint64(len(t.slots) - 1)
 	for i := (h * 0x9e3779b97f4a7c15) >> t.shift; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.key == h {
-			return &s.w, true
+			return s, true
 		}
 		if s.key == 0 {
 			return nil, false
@@ -113,21 +121,31 @@ const (
 
 func newNBModel(features map[string][3]float64) *nbModel {
 	m := &nbModel{w: newNBTable(len(features)), pairs: new([pairWords]uint64)}
+	var pairs [][2]uint64 // the hashes of the words of every pair
 	for f, w := range features {
-		var h uint64
+		var h, first uint64
 		words := strings.Fields(f)
 		for i, word := range words {
 			hw := nbHashWord(word)
 			if i == 0 {
-				h = hw
+				h, first = hw, hw
 			} else {
 				h = nbPair(h, hw)
+			}
+			if i == 1 && len(words) == 2 {
+				pairs = append(pairs, [2]uint64{first, hw})
 			}
 		}
 		m.w.put(h, w)
 		if len(words) > 1 {
 			i, b := pairBits(h)
 			m.pairs[i] |= b
+		}
+	}
+	// a pair is looked up only after its first word is found (scoreWords)
+	for _, p := range pairs {
+		if s, ok := m.w.get(p[0]); ok {
+			s.next |= nextBit(p[1])
 		}
 	}
 	return m
@@ -242,7 +260,7 @@ type nbScratch struct {
 type nbWord struct {
 	h          uint64
 	start, end int
-	w          *[3]int16
+	w          *nbSlot
 }
 
 // score returns P(positive) - P(negative) under uniform priors, the
@@ -264,8 +282,8 @@ func (m *nbModel) scoreWords(s string, scale float64, sc *nbScratch) float64 {
 	sc.words = ws
 	hits := sc.hits[:0]
 	var l [3]float64
-	add := func(m *[3]int16, start, end int) {
-		w := nbWeights(m)
+	add := func(m *nbSlot, start, end int) {
+		w := nbWeights(&m.w)
 		for c := range l {
 			l[c] += w[c]
 		}
@@ -280,7 +298,7 @@ func (m *nbModel) scoreWords(s string, scale float64, sc *nbScratch) float64 {
 		}
 		add(x.w, x.start, x.end)
 		if i > 0 {
-			if p := ws[i-1]; p.w != nil && onlySpace(s[p.end:x.start]) {
+			if p := ws[i-1]; p.w != nil && p.w.next&nextBit(x.h) != 0 && onlySpace(s[p.end:x.start]) {
 				h := nbPair(p.h, x.h)
 				if j, b := pairBits(h); m.pairs[j]&b == b {
 					if w, ok := m.w.get(h); ok {
