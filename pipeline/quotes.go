@@ -13,6 +13,7 @@ import (
 // Quotes come out in text order.
 func FindQuotes(text string, sents []Sentence, toks Tokens, lx *lexicons.Set) []Quote {
 	f := &finder{text: text, sents: sents, lx: lx, toks: toks}
+	f.headlineCase()
 	marks := scanMarks(text)
 	var quotes []Quote
 	for _, m := range marks {
@@ -21,6 +22,7 @@ func FindQuotes(text string, sents []Sentence, toks Tokens, lx *lexicons.Set) []
 		}
 	}
 	quotes = f.reported(quotes, marks)
+	quotes = f.headlineClaim(quotes, marks)
 	slices.SortStableFunc(quotes, func(a, b Quote) int { return a.Start - b.Start })
 	return quotes
 }
