@@ -200,3 +200,25 @@ func (f *finder) headlineEvidence(ts []token, name string) bool {
 	return false
 }
 
+// quotedWithin makes partial the reported quotes that hold a quoted stretch
+// the fragment rules let pass as a name or title ("Ames Says Plan Will
+// ‘Pay for Itself’": a Title Case fragment): the clause is still given
+// partly in the speaker's words. quotes are in text order.
+func quotedWithin(quotes []Quote, marks []quoted) {
+	m := 0
+	for i := range quotes {
+		q := &quotes[i]
+		if q.Kind != Indirect {
+			continue
+		}
+		for m < len(marks) && marks[m].Open < q.Start {
+			m++
+		}
+		for k := m; k < len(marks) && marks[k].Open < q.End; k++ {
+			if marks[k].Closed && marks[k].CloseEnd <= q.End+len("’") {
+				q.Kind = Partial
+				break
+			}
+		}
+	}
+}
