@@ -210,6 +210,9 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 		q.Cue, q.CueStart, q.CueEnd = ":", m.Start+n-2, m.Start+n-1
 		return q, true
 	}
+	if lead == "" && f.subhead(m) {
+		return Quote{}, false
+	}
 	standalone := lead == "" || strings.HasSuffix(lead, ":") || strings.HasSuffix(lead, ",") && (f.hasCue(before) || f.mannerBefore(before))
 	if standalone && (words >= 3 || endsClause(f.text[m.Start:m.End])) {
 		q.Kind = Direct
@@ -236,6 +239,18 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 		f.nearSpeaker(&q, prev)
 	}
 	return q, true
+}
+
+// subhead says whether a quoted stretch in single marks is a paragraph of
+// its own: a section heading quoting a line of the section ('A fight from
+// start to finish.'), not words said where it stands. Doubled apostrophes
+// ('') are double quotation marks.
+func (f *finder) subhead(m quoted) bool {
+	if m.Open > 0 && f.text[m.Open-1] != '\n' || !m.Closed || !f.endsParagraph(m.CloseEnd) {
+		return false
+	}
+	open := f.text[m.Open:]
+	return strings.HasPrefix(open, "‘") || strings.HasPrefix(open, "'") && !strings.HasPrefix(open, "''")
 }
 
 // mannerBefore says whether before ends in a verb of the manner of
