@@ -215,7 +215,7 @@ func quotedWithin(quotes []Quote, marks []quoted) {
 			m++
 		}
 		for k := m; k < len(marks) && marks[k].Open < q.End; k++ {
-			if marks[k].Closed && marks[k].CloseEnd <= q.End+len("’") {
+			if marks[k].Closed && marks[k].CloseEnd <= q.End+len(".”") {
 				q.Kind = Partial
 				break
 			}

@@ -182,7 +182,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 				break
 			}
 		}
-		for end > k && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) {
+		for end > k && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) && !closingMark(toks[end-1].Low) {
 			end--
 		}
 		if end-k < 2 {
@@ -1219,7 +1219,7 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 		// "A, X said, B": the content goes on after the attribution.
 		b := rest + tail + 1
 		end := f.clauseEnd(toks, b, false, 0, "")
-		for end > b && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) {
+		for end > b && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) && !closingMark(toks[end-1].Low) {
 			end--
 		}
 		if end-b < 2 {
