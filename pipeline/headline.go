@@ -222,3 +222,24 @@ func quotedWithin(quotes []Quote, marks []quoted) {
 		}
 	}
 }
+
+// mergeFragments joins quoted fragments of one sentence given to the same
+// speaker by the same cue when only a few connecting words stand between
+// them: "called the plan “reckless” and “a waste,”", "calling them “dull”
+// because “I am a poor man”" is one characterisation in the speaker's
+// words, not two quotes. quotes are in text order.
+func (f *finder) mergeFragments(quotes []Quote) []Quote {
+	out := quotes[:0]
+	for _, q := range quotes {
+		if n := len(out); n > 0 && q.Kind == Partial && out[n-1].Kind == Partial {
+			p := &out[n-1]
+			if p.Sentence == q.Sentence && p.End <= q.Start && q.Start-p.End <= 24 && p.SpeakerStart == q.SpeakerStart &&
+				(q.CueStart == -1 || q.CueStart == p.CueStart) && !strings.ContainsAny(f.text[p.End:q.Start], ".;?!") {
+				p.End = q.End
+				continue
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}

@@ -25,7 +25,7 @@ func FindQuotes(text string, sents []Sentence, toks Tokens, lx *lexicons.Set) []
 	quotes = f.headlineClaim(quotes, marks)
 	slices.SortStableFunc(quotes, func(a, b Quote) int { return a.Start - b.Start })
 	quotedWithin(quotes, marks)
-	return quotes
+	return f.mergeFragments(quotes)
 }
 
 type finder struct {
