@@ -243,8 +243,8 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 
 // subhead says whether a quoted stretch in single marks is a paragraph of
 // its own: a section heading quoting a line of the section ('A fight from
-// start to finish.'), not words said where it stands. Doubled apostrophes
-// ('') are double quotation marks.
+// start to finish.'), not words said where it stands. Two apostrophes in a
+// row are NYT's double quotation marks, not single ones.
 func (f *finder) subhead(m quoted) bool {
 	if m.Open > 0 && f.text[m.Open-1] != '\n' || !m.Closed || !f.endsParagraph(m.CloseEnd) {
 		return false
