@@ -213,7 +213,8 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 	if lead == "" && f.subhead(m) {
 		return Quote{}, false
 	}
-	standalone := lead == "" || strings.HasSuffix(lead, ":") || strings.HasSuffix(lead, ",") && (f.hasCue(before) || f.mannerBefore(before))
+	standalone := lead == "" || strings.HasSuffix(lead, ":") || strings.HasSuffix(lead, ",") && (f.hasCue(before) || f.mannerBefore(before)) ||
+		exclaims(f.text[m.Start:m.End]) && !titleCase(content) && f.mannerBefore(before) // "the crowd chanted “What curfew?”", "yelled “You lie!”"
 	if standalone && (words >= 3 || endsClause(f.text[m.Start:m.End])) {
 		q.Kind = Direct
 	} else if f.partialCue(before, content) || m.Closed && f.text[m.Start] != ' ' && f.saidFragment(toks, content) {
@@ -261,6 +262,13 @@ func (f *finder) mannerBefore(before []token) bool {
 		n--
 	}
 	return n > 1 && f.quoteCueAt(before, n-1) == 1
+}
+
+// exclaims says whether quoted words end in an exclamation or a question:
+// an utterance, not a name or a term.
+func exclaims(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }
 
 func endsClause(s string) bool {
