@@ -114,7 +114,7 @@ func (f *finder) headlineClaim(quotes []Quote, marks []quoted) []Quote {
 			kind = Partial
 		}
 	}
-	if end-start < 8 || !f.headlineEvidence(toks[b:e], name) {
+	if end-start < 8 || !f.headlineEvidence(toks[b:e], name, kind == Partial) {
 		return quotes
 	}
 	kept := quotes[:0]
@@ -174,9 +174,9 @@ func (f *finder) headlineSource(w string) bool {
 }
 
 // headlineEvidence says whether the name before a headline's colon is a
-// speaker: a source noun, a registry name, or its last word written again
-// in the body.
-func (f *finder) headlineEvidence(ts []token, name string) bool {
+// speaker: a source noun, a registry name, a name followed by a claim with
+// quoted words in it (quoted), or its last word written again in the body.
+func (f *finder) headlineEvidence(ts []token, name string, quoted bool) bool {
 	last := ts[len(ts)-1]
 	if f.headlineSource(last.Low) {
 		return true
@@ -186,6 +186,9 @@ func (f *finder) headlineEvidence(ts []token, name string) bool {
 	}
 	if determiners[ts[0].Low] {
 		return false // "The Latest", "This Week": a column's name, not a speaker's
+	}
+	if quoted {
+		return true
 	}
 	for si := 1; si < len(f.sents); si++ {
 		if f.sents[si].Para == f.sents[0].Para {
