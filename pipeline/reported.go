@@ -70,12 +70,18 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 	for _, q := range quotes {
 		absorbed := false
 		if q.Kind == Partial {
-			for o < len(out) && out[o].End < q.End {
+			for o < len(out) && out[o].End <= q.Start {
 				o++
 			}
 			for i := o; i < len(out) && out[i].Start <= q.Start; i++ {
 				if q.End <= out[i].End {
 					out[i].Kind = Partial
+					absorbed = true
+				} else if q.Start < out[i].End && q.Sentence == out[i].Sentence && sentenceAt(f.sents, q.End) > q.Sentence {
+					// "said reform “is a question of when. It is not a
+					// question of if.”": the quote runs on past the
+					// clause's sentence, and the clause with it
+					out[i].Kind, out[i].End = Partial, q.End
 					absorbed = true
 				}
 			}
