@@ -129,7 +129,10 @@ func opens(r, prev, next rune) (rune, bool) {
 func closes(r, closer, prev, next rune) bool {
 	switch closer {
 	case '”':
-		return r == '”' || (r == '"' && !unicode.IsLetter(next))
+		// An opening mark typed for the closing one ends a word and is
+		// followed by no word: “It's unusual,“ said Noble.
+		return r == '”' || (r == '"' && !unicode.IsLetter(next)) ||
+			r == '“' && !unicode.IsSpace(prev) && prev != '“' && !unicode.IsLetter(next) && !unicode.IsDigit(next)
 	case '»':
 		return r == '»'
 	case '"':

@@ -13,6 +13,7 @@ import (
 // Quotes come out in text order.
 func FindQuotes(text string, sents []Sentence, toks Tokens, lx *lexicons.Set) []Quote {
 	f := &finder{text: text, sents: sents, lx: lx, toks: toks}
+	f.headlineCase()
 	marks := scanMarks(text)
 	var quotes []Quote
 	for _, m := range marks {
@@ -21,8 +22,10 @@ func FindQuotes(text string, sents []Sentence, toks Tokens, lx *lexicons.Set) []
 		}
 	}
 	quotes = f.reported(quotes, marks)
+	quotes = f.headlineClaim(quotes, marks)
 	slices.SortStableFunc(quotes, func(a, b Quote) int { return a.Start - b.Start })
-	return quotes
+	quotedWithin(quotes, marks)
+	return f.mergeFragments(quotes)
 }
 
 type finder struct {
@@ -207,7 +210,11 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 		q.Cue, q.CueStart, q.CueEnd = ":", m.Start+n-2, m.Start+n-1
 		return q, true
 	}
-	standalone := lead == "" || strings.HasSuffix(lead, ":") || strings.HasSuffix(lead, ",") && (f.hasCue(before) || f.mannerBefore(before))
+	if lead == "" && f.subhead(m) {
+		return Quote{}, false
+	}
+	standalone := lead == "" || strings.HasSuffix(lead, ":") || strings.HasSuffix(lead, ",") && (f.hasCue(before) || f.mannerBefore(before)) ||
+		exclaims(f.text[m.Start:m.End]) && !titleCase(content) && f.mannerBefore(before) // "the crowd chanted “What curfew?”", "yelled “You lie!”"
 	if standalone && (words >= 3 || endsClause(f.text[m.Start:m.End])) {
 		q.Kind = Direct
 	} else if f.partialCue(before, content) || m.Closed && f.text[m.Start] != ' ' && f.saidFragment(toks, content) {
@@ -235,6 +242,18 @@ func (f *finder) quoted(m quoted, prev []Quote) (Quote, bool) {
 	return q, true
 }
 
+// subhead says whether a quoted stretch in single marks is a paragraph of
+// its own: a section heading quoting a line of the section ('A fight from
+// start to finish.'), not words said where it stands. Two apostrophes in a
+// row are NYT's double quotation marks, not single ones.
+func (f *finder) subhead(m quoted) bool {
+	if m.Open > 0 && f.text[m.Open-1] != '\n' || !m.Closed || !f.endsParagraph(m.CloseEnd) {
+		return false
+	}
+	open := f.text[m.Open:]
+	return strings.HasPrefix(open, "‘") || strings.HasPrefix(open, "'") && !strings.HasPrefix(open, "''")
+}
+
 // mannerBefore says whether before ends in a verb of the manner of
 // speaking and a comma: "Halvorsen continued, “...".
 func (f *finder) mannerBefore(before []token) bool {
@@ -243,6 +262,13 @@ func (f *finder) mannerBefore(before []token) bool {
 		n--
 	}
 	return n > 1 && f.quoteCueAt(before, n-1) == 1
+}
+
+// exclaims says whether quoted words end in an exclamation or a question:
+// an utterance, not a name or a term.
+func exclaims(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }
 
 func endsClause(s string) bool {

@@ -70,12 +70,18 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 	for _, q := range quotes {
 		absorbed := false
 		if q.Kind == Partial {
-			for o < len(out) && out[o].End < q.End {
+			for o < len(out) && out[o].End <= q.Start {
 				o++
 			}
 			for i := o; i < len(out) && out[i].Start <= q.Start; i++ {
 				if q.End <= out[i].End {
 					out[i].Kind = Partial
+					absorbed = true
+				} else if q.Start < out[i].End && q.Sentence == out[i].Sentence && sentenceAt(f.sents, q.End) > q.Sentence {
+					// "said reform “is a question of when. It is not a
+					// question of if.”": the quote runs on past the
+					// clause's sentence, and the clause with it
+					out[i].Kind, out[i].End = Partial, q.End
 					absorbed = true
 				}
 			}
@@ -147,7 +153,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 			return Quote{}, false // a passive: "Trump's admiration for Putin was acknowledged"
 		}
 	}
-	participle := k0 > 0 && toks[k0-1].Low == "," && strings.HasSuffix(toks[j].Low, "ing")
+	// the comma may be inside a closing mark: "“a disaster,” adding that"
+	comma := k0 > 0 && toks[k0-1].Low == "," || k0 > 1 && closingMark(toks[k0-1].Low) && toks[k0-2].Low == ","
+	participle := comma && strings.HasSuffix(toks[j].Low, "ing")
 	coordinated := k0 > 0 && (toks[k0-1].Low == "and" || toks[k0-1].Low == "but")
 	if s >= e && (participle || coordinated) {
 		if last.Speaker != "" {
@@ -180,7 +188,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 				break
 			}
 		}
-		for end > k && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) {
+		for end > k && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) && !closingMark(toks[end-1].Low) {
 			end--
 		}
 		if end-k < 2 {
@@ -400,25 +408,42 @@ func asQuotedEnd(toks []token, k, end int) int {
 // that is the author's (", though he has not ...", ", aligning with ...",
 // ", which ..."). cue is the tense of the cue (see tense), 0 when unknown.
 func (f *finder) clauseEnd(toks []token, k int, that bool, cue int, spk string) int {
+	open := false // inside a quoted stretch, whose words are not cut
 	for t := k; t < len(toks); t++ {
 		w := toks[t].Low
+		switch {
+		case w == "“" || w == "‘" && t+1 < len(toks) && toks[t+1].Start == toks[t].End:
+			open = true
+		case w == "”" || w == "’" && open:
+			open = false
+		case w == "\"":
+			open = !open
+		}
+		if open && t > k {
+			continue // "said the plan was “a disaster, a waste,” and": not at the comma inside
+		}
 		if w == ";" {
 			return t
 		}
 		if t == k {
 			continue
 		}
-		prev := toks[t-1].Low
+		prev, cut := toks[t-1].Low, t-1 // cut: the end before a comma
+		if closingMark(prev) && t-2 > k && toks[t-2].Low == "," {
+			// "he has “grown the party,” claiming that": the comma is
+			// inside the mark, which ends the content with its words
+			prev, cut = ",", t
+		}
 		if prev == "," && !(t >= 2 && toks[t-2].Low == "that") { // not "fitting that, having overcome ..., she"
 			if tailWords[w] || w == "according" {
-				return t - 1
+				return cut
 			}
 			if (w == "who" || w == "whom") && t-k >= 3 && toks[t-2].capitalized() && toks[t-2].Word &&
 				!slices.ContainsFunc(toks[t+1:], func(t token) bool { return t.Low == "," }) {
 				// "..., a tightening of the race with Trump, who last week
 				// ...": the author's word on the name, to the sentence's
 				// end; not "accused Cruz, who was born in Cuba, of ..."
-				return t - 1
+				return cut
 			}
 			// ", aligning with", ", explicitly stating that"
 			u := t
@@ -426,10 +451,10 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int, spk string) 
 				u++
 			}
 			if u < len(toks) && strings.HasSuffix(toks[u].Low, "ing") && !toks[u].capitalized() && len(toks[u].Low) > 5 {
-				return t - 1
+				return cut
 			}
 			if _, m := f.cueAt(toks, u); m > 0 {
-				return t - 1
+				return cut
 			}
 		}
 		if dash(toks, t) && t-k >= 2 && t+1 < len(toks) && dashTail(toks[t+1:]) && !openQuote(toks[k:t]) && !slices.ContainsFunc(toks[k:], func(u token) bool { return u.Low == w && u.Start != toks[t].Start }) {
@@ -442,7 +467,7 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int, spk string) 
 			return t // "... for the nominee but did not suggest", "... while Sanders suggests"
 		}
 		if prev == "," && (w == "a" || w == "an") && t+3 < len(toks) && (toks[t+2].Low == "that" || toks[t+3].Low == "that") {
-			return t - 1 // "..., a charge that Colorado leaders denied"
+			return cut // "..., a charge that Colorado leaders denied"
 		}
 		if !that && w == "," && t+1 < len(toks) && (toks[t+1].Low == "a" || toks[t+1].Low == "an") {
 			return t // an appositive after a noun-phrase content
@@ -455,7 +480,7 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int, spk string) 
 		}
 		if !that && prev == "," && subjectPronouns[w] && w != "it" && t+1 < len(toks) && toks[t+1].Word && t-k >= 3 &&
 			!slices.ContainsFunc(toks[k:t], func(t token) bool { return t.Low == "that" }) {
-			return t - 1 // "referred to him as X, I knew ...": a clause of the author's
+			return cut // "referred to him as X, I knew ...": a clause of the author's
 		}
 		if !that && t > k+1 && f.circumstance(toks, t) && !hasFiniteVerb(toks[k:t]) {
 			return t // "called for more investment in a statement on Thursday"
@@ -464,13 +489,13 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int, spk string) 
 			return t // "criticized the mayor last week", "denied the charges through a lawyer"
 		}
 		if prev == "," && w == "compared" {
-			return t - 1 // ", compared with 64 percent who ..."
+			return cut // ", compared with 64 percent who ..."
 		}
 		if prev == "," && t-k >= 3 && toks[t].Word && (!that || hasFiniteVerb(toks[k:t-1])) && f.clauseWithCue(toks, t) {
-			return t - 1 // "Asked if she believed X, Clinton said Y": the main clause has its own cue
+			return cut // "Asked if she believed X, Clinton said Y": the main clause has its own cue
 		}
 		if prev == "," && w == "and" && t-k >= 3 && newClause(toks[t+1:]) {
-			return t - 1 // "..., and the hashtag was soon trending": the author's next clause
+			return cut // "..., and the hashtag was soon trending": the author's next clause
 		}
 		// "and" opening the speaker's next act or the author's next
 		// predicate ends the content, before its comma if it has one:
@@ -481,7 +506,7 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int, spk string) 
 			t-k >= 3 && sameSubject(spk, toks[k].Low) && f.speakersVerb(toks, k, t+1, cue) ||
 			t-k >= 2 && f.secondPredicate(toks, t, prev == ",", (toks[k].capitalized() || pronouns[toks[k].Low]) && hasFiniteVerb(toks[k:t]))) {
 			if prev == "," {
-				return t - 1
+				return cut
 			}
 			return t
 		}
@@ -521,6 +546,11 @@ func (f *finder) clauseEnd(toks []token, k int, that bool, cue int, spk string) 
 		}
 	}
 	return len(toks)
+}
+
+// closingMark says whether a token is a mark that closes a quotation.
+func closingMark(w string) bool {
+	return w == "”" || w == "’" || w == "\"" || w == "'"
 }
 
 // Tenses of a finite verb.
@@ -1195,7 +1225,7 @@ func (f *finder) clauseBefore(si, j, n int) (Quote, bool) {
 		// "A, X said, B": the content goes on after the attribution.
 		b := rest + tail + 1
 		end := f.clauseEnd(toks, b, false, 0, "")
-		for end > b && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) {
+		for end > b && !toks[end-1].Word && !isCloseMark(rune(toks[end-1].Low[0])) && !closingMark(toks[end-1].Low) {
 			end--
 		}
 		if end-b < 2 {
