@@ -58,6 +58,7 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 				j += n - 1
 				continue
 			}
+			f.sourceAfter(&q, toks)
 			out = append(out, q)
 			lastSpeaker = q
 			j += n - 1
@@ -85,6 +86,42 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 		}
 	}
 	return append(kept, out...)
+}
+
+// sourceAfter gives a reported quote the source that closes its sentence
+// after the content: "Cecile Richards noted that ..., reported the Examiner",
+// "He said that he was “comfortable,” The Post reported", "Voters said
+// ..., according to a poll": the article reports the whole report, its own
+// speaker's words included, on that source's word. A pronoun there ("...,
+// they said") is the quote's own speaker again; another cue or a relative
+// clause between the content and the source ("..., alleging that ...,
+// according to", "..., which stood at 263, according to") reads the source
+// as theirs.
+func (f *finder) sourceAfter(q *Quote, toks []token) {
+	if q.CueStart > q.Start {
+		return
+	}
+	for c := len(toks) - 2; c > 0 && c >= len(toks)-14 && toks[c].Start >= q.CueEnd; c-- {
+		if toks[c].Low != "," {
+			continue
+		}
+		var p Quote
+		if !f.attributeAfter(&p, toks, c) || p.CueStart < toks[c].Start || p.SpeakerStart < toks[c].Start ||
+			!f.closesSentence(toks, max(p.CueEnd, p.SpeakerEnd)) {
+			continue
+		}
+		if pronouns[strings.ToLower(p.Speaker)] || relatives[toks[c+1].Low] {
+			return
+		}
+		for t := f.tokenAt(toks, q.End) + 1; t < c; t++ {
+			if relatives[toks[t].Low] && toks[t-1].Low == "," || f.isCue(toks, t) {
+				return
+			}
+		}
+		q.Speaker, q.SpeakerStart, q.SpeakerEnd = p.Speaker, p.SpeakerStart, p.SpeakerEnd
+		q.Cue, q.CueStart, q.CueEnd = p.Cue, p.CueStart, p.CueEnd
+		return
+	}
 }
 
 // nested says whether p lies inside the content of one of the quotes.
