@@ -58,6 +58,15 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 				j += n - 1
 				continue
 			}
+			if l := len(out) - 1; l >= 0 && out[l].Sentence == si && out[l].Start <= q.SpeakerStart && q.SpeakerStart < out[l].End && out[l].CueEnd <= out[l].Start &&
+				f.tokenAt(toks, q.SpeakerStart)-f.tokenAt(toks, out[l].Start) <= 6 {
+				// "The Times reported that the editor, Ms. Simonyan,
+				// conveyed to her that ...": the speaker opens another
+				// report's content, which holds this one too
+				p := out[l]
+				q.Speaker, q.SpeakerStart, q.SpeakerEnd = p.Speaker, p.SpeakerStart, p.SpeakerEnd
+				q.Cue, q.CueStart, q.CueEnd = p.Cue, p.CueStart, p.CueEnd
+			}
 			f.sourceAfter(&q, toks)
 			out = append(out, q)
 			lastSpeaker = q
@@ -124,6 +133,31 @@ func (f *finder) sourceAfter(q *Quote, toks []token) {
 	}
 }
 
+// outerReport returns the speaker of a cue whose subject s:e opens the
+// content of another cue right before it: "the Daily News suggested the
+// attacks highlight the threat", "The Times reported that the editor
+// conveyed to her that ...": the article reports the inner words on the
+// outer speaker's word, so the quote is theirs (and its cue the outer one).
+func (f *finder) outerReport(q *Quote, toks []token, s, e int) (int, int) {
+	b := f.tokenAt(toks, s)
+	for b > 0 && toks[b].Start > s {
+		b--
+	}
+	if b > 0 && toks[b-1].Low == "that" {
+		b--
+	}
+	for c := b - 1; c >= 0 && c >= b-2; c-- {
+		if _, n := f.cueAt(toks, c); n > 0 && c+n == b {
+			if s2, e2 := f.npBefore(toks, c); s2 < e2 {
+				f.setCue(q, toks[c:c+n])
+				return s2, e2
+			}
+			break
+		}
+	}
+	return s, e
+}
+
 // nested says whether p lies inside the content of one of the quotes.
 func nested(p int, quotes []Quote) bool {
 	for i := len(quotes) - 1; i >= 0 && i >= len(quotes)-3; i-- {
@@ -161,6 +195,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 		s, e = f.objectsSubject(toks, s, e)
 	}
 	f.described = false
+	if s < e {
+		s, e = f.outerReport(&q, toks, s, e)
+	}
 	if s < e && f.bareNoun(toks, j, e, v.Lemma) {
 		return Quote{}, false // "a lengthy phone call on Wednesday": a noun, not a cue
 	}
