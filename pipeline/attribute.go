@@ -1446,6 +1446,9 @@ func (f *finder) subjectAt(toks []token, k int) (int, int) {
 		}
 		end++
 	}
+	for end > k+1 && !toks[end-1].capitalized() && skippable[toks[end-1].Low] {
+		end-- // "Politifact then ruled": "then" may start a title ("then-Gov."), here it ends the subject
+	}
 	if k < len(toks) && subjectOpeners[toks[k].Low] {
 		// "The billionaire businessman began", "The ad claims", "A guy just
 		// won": a described subject, its common nouns up to the verb
