@@ -838,6 +838,14 @@ func skipWhen(toks []token, k int) int {
 		return k - 2
 	case w == "yesterday" || w == "today" || w == "tonight":
 		return k - 1
+	case w == "ago" && k >= 4 && (timeUnits[strings.TrimSuffix(toks[k-2].Low, "s")] || openingTimes[toks[k-2].Low]) &&
+		(digits(toks[k-3].Low) || quantifiers[toks[k-3].Low] || toks[k-3].Low == "a"):
+		// "The State Department less than two weeks ago said"
+		k -= 3
+		if k >= 3 && toks[k-1].Low == "than" && (toks[k-2].Low == "less" || toks[k-2].Low == "more") {
+			k -= 2
+		}
+		return k
 	case w == "time" && k >= 3 && (toks[k-2].Low == "the" || toks[k-2].Low == "that") && toks[k-3].Low == "at":
 		return k - 3 // "Trump at the time said"
 	}
@@ -1387,6 +1395,8 @@ func (f *finder) beforeSubject(toks []token) bool {
 	switch {
 	case (next == "later" || next == "earlier" || next == "ago") && openingTimes[w]:
 		return true
+	case openingTimes[next] && (toks[2].Low == "later" || toks[2].Low == "earlier" || toks[2].Low == "ago"):
+		return true // "Twenty-two years ago, a Times article hailed ..."
 	case next == "," && pronouns[toks[2].Low]:
 		return true
 	case len(w) > 5 && strings.HasSuffix(w, "ing") && (participleNext[next] || toks[1].Word && !toks[1].capitalized() &&
