@@ -1308,8 +1308,8 @@ func (f *finder) npAfter(toks []token, k int) (int, int) {
 	end := k
 	for end < len(toks) && end-k < 9 {
 		t := toks[end]
-		if !t.Word && t.Low != "-" {
-			break
+		if !t.Word && t.Low != "-" && !(t.Low == "/" && end > k && digits(toks[end-1].Low) && end+1 < len(toks) && digits(toks[end+1].Low)) {
+			break // "said 9/11 widow Terry Strada" goes on
 		}
 		if end > k+1 && (t.Low == "for" || t.Low == "at") && toks[end-1].capitalized() && toks[end-2].capitalized() && !f.lx.Titles[toks[end-1].Low] {
 			break // "wrote Cameron Easley for Morning Consult": the person, not the outlet
