@@ -523,6 +523,9 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 			}
 		}
 	} else if k > 1 && toks[k-1].Low == "," {
+		if s, e := f.ageBefore(toks, k-1); s < e {
+			return s, e
+		}
 		// "Peskov, Putin's spokesman, said", "European leaders, including
 		// officials from France and Germany, underscored", "Russia, which
 		// ... has insisted"
@@ -625,6 +628,27 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 		}
 	}
 	return s, e
+}
+
+// ageBefore returns the mention of a person whose age and appositives end
+// with the comma at toks[c]: "Donna Rawlings, 59, of Ashton, Md., who
+// watched the ceremony, | said", "Ana Ruiz, 59, | said". It is empty
+// when no "Name, AGE," opens the stretch.
+func (f *finder) ageBefore(toks []token, c int) (int, int) {
+	for p := c - 1; p >= 2 && p >= c-30; p-- {
+		t := toks[p]
+		if t.Low == ";" || !t.Word && isOpenMark([]rune(t.Low)[0]) || f.isCue(toks, p) {
+			break
+		}
+		if digits(t.Low) && toks[p-1].Low == "," && toks[p+1].Low == "," && toks[p-2].capitalized() {
+			s, e := f.npBefore(toks, p-1)
+			if b := f.tokenAt(toks, s); s < e && f.nameLen(toks, b) > 0 && (b == 0 || toks[b-1].Low != "and") {
+				return s, f.withAppositive(toks, e) // not one of two: "Ana Ruiz, 59, and Tom Hale, 41, said"
+			}
+			break
+		}
+	}
+	return 0, 0
 }
 
 // tagParen says whether the parenthesis closing at toks[c] is a short tag
