@@ -104,11 +104,38 @@ func (r *resolver) resolve(q *Quote, prev *Quote) {
 		q.SpeakerName, q.SpeakerType, q.Affiliation = mm.name, mm.typ, mm.affiliation
 		return
 	}
+	if r.officeOf(q, m, prev) {
+		return
+	}
 	if name, typ, aff, ok := r.canonical(m); ok {
 		q.SpeakerName, q.SpeakerType, q.Affiliation = name, typ, aff
 		return
 	}
 	q.SpeakerName, q.SpeakerType = "", Unknown
+}
+
+// officeOf resolves a description by an office held for a country or an
+// organisation ("U.S. senator", "the former U.S. ambassador") that the
+// registry does not know as a role: the person last introduced with that
+// title, else the person in focus, never the country.
+func (r *resolver) officeOf(q *Quote, m string, prev *Quote) bool {
+	words := strings.Fields(m)
+	n := len(words)
+	if n < 2 || hasCapital(words[n-1:]) || titleHead(words[n-1]) == "" {
+		return false
+	}
+	if sp, ok := r.lx.LookupSpeaker(words[n-2]); !ok || sp.Type == Person {
+		return false
+	}
+	if _, ok := r.lx.LookupRole(m); ok {
+		return false
+	}
+	if mm, ok := r.titled("the "+words[n-1], q.SpeakerStart); ok {
+		q.SpeakerName, q.SpeakerType, q.Affiliation = mm.name, mm.typ, mm.affiliation
+		return true
+	}
+	r.pronoun(q, "he", prev)
+	return true
 }
 
 // insideMarks reports whether text position p is inside quotation marks
