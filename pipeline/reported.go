@@ -275,6 +275,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 				limit = k
 			}
 		}
+		comma := false
 		for t := k; t < min(len(toks), limit); t++ {
 			if toks[t].Low == "that" {
 				k, that = t+1, true
@@ -282,6 +283,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 					k = t // "said that was not her view": "that" is the subject
 				}
 				break
+			}
+			if w := toks[t].Low; comma && toks[t].Word && !toks[t].capitalized() && !nounForms[w] && !strings.HasSuffix(w, "ing") && f.isCue(toks, t) {
+				break // "When he wrote his book, McKinley said that": past a comma, the "that" of another verb
 			}
 			if w := toks[t].Low; clauseAux[w] || w == "and" || w == "but" || w == "or" || subjectPronouns[w] && t > k ||
 				w == "to" && t > k && objectControl[v.Lemma] {
@@ -291,6 +295,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 			}
 			if toks[t].Low == "," && v.Class == "clause" && t > k && t+1 < len(toks) && (toks[t+1].capitalized() || toks[t+1].Low == "that") {
 				limit = min(len(toks), k+14) // "says at a stop in Toledo, Ohio, that"
+				comma = true
 				continue
 			}
 			if !toks[t].Word && toks[t].Low != "'s" && toks[t].Low != "-" {
