@@ -395,9 +395,14 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 				return true
 			}
 		}
-		if j == end-1 && end < len(toks) && toks[end].Low == ":" && toks[j].capitalized() && j <= 4 {
-			// "Philip Bump: “...”": a name alone before the colon
-			if s, e := f.trimMention(toks[:end], toks[0].Start, toks[end-1].End); s < e && s == toks[0].Start {
+		if h := headingEnd(toks[:j]); j == end-1 && end < len(toks) && toks[end].Low == ":" && toks[j].capitalized() && j-h <= 4 {
+			// "Philip Bump: “...”": a name alone before the colon, also
+			// after a heading and a dash ("POLLS NOT WRONG - Mark
+			// Blumenthal and Jon Cohen: “...”")
+			if s, e := f.trimMention(toks[h:end], toks[h].Start, toks[end-1].End); s < e && (s == toks[h].Start || h > 0) {
+				if !slices.ContainsFunc(toks[h:end], func(t token) bool { return !t.capitalized() && t.Low != "and" }) {
+					s = toks[h].Start // "Mark Blumenthal and Jon Cohen": both
+				}
 				q.Cue, q.CueStart, q.CueEnd = ":", toks[end].Start, toks[end].End
 				q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
 				return true
@@ -432,6 +437,22 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 		}
 	}
 	return false
+}
+
+// headingEnd returns the index of the first token after the last dash of
+// toks when a capital follows it: the words before are a heading or a
+// line of the author's ("IOWA POLLS NOT NECESSARILY WRONG -", "Estimates
+// of ... are particularly problematic -"). It returns 0 when there is none.
+func headingEnd(toks []token) int {
+	for d := len(toks) - 2; d > 0; d-- {
+		if t := toks[d]; dashes[t.Low] || t.Low == "-" || t.Low == "--" {
+			if toks[d+1].capitalized() {
+				return d + 1
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // cueAdjuncts open a phrase after a cue that is not its speaker: "said in
