@@ -376,6 +376,9 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 	var nameWords []string
 	for _, w := range words {
 		lw := strings.ToLower(w)
+		if lw == "of" && len(nameWords) >= 2 {
+			break // "Del. Stacey Plaskett of the Virgin Islands": the name, not the place
+		}
 		if r.lx.Titles[lw] && len(nameWords) > 0 && w != words[len(words)-1] {
 			nameWords = nameWords[:0] // "Senate Majority Leader Mitch McConnell": the name follows the title
 			continue
