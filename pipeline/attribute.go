@@ -954,6 +954,9 @@ func (f *finder) quoteCueAt(toks []token, k int) int {
 		return n
 	}
 	t := toks[k]
+	if t.Low == "put" && k+1 < len(toks) && toks[k+1].Low == "it" && (k+2 == len(toks) || !toks[k+2].Word) {
+		return 2 // "As Vulture put it, “...”", "“...,” as the memo put it."
+	}
 	if !t.Word || len(t.Low) < 4 || t.capitalized() {
 		return 0
 	}
@@ -984,7 +987,7 @@ var mannerCues = map[string]bool{
 	"marvelled": true, "chuckled": true, "sighed": true, "bellowed": true, "cried": true,
 	"thundered": true, "barked": true, "groused": true, "grumbled": true, "cracked": true,
 	"riffed": true, "teased": true, "deadpanned": true, "lamented": true, "raved": true, "chanted": true,
-	"sang": true, "sings": true, "reacted": true, "reacts": true,
+	"sang": true, "sings": true, "reacted": true, "reacts": true, "remembered": true,
 }
 
 // isCue says whether a cue starts at toks[p].

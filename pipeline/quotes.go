@@ -242,7 +242,7 @@ func (f *finder) mannerBefore(before []token) bool {
 	for n > 0 && !before[n-1].Word {
 		n--
 	}
-	return n > 1 && f.quoteCueAt(before, n-1) == 1
+	return n > 1 && f.quoteCueAt(before, n-1) == 1 || n > 2 && f.quoteCueAt(before, n-2) == 2 // "As Vulture put it, “...”"
 }
 
 func endsClause(s string) bool {
