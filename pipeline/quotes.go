@@ -399,6 +399,9 @@ func (f *finder) attributePartial(q *Quote, toks []token, openTok int) {
 		}
 		if s >= e {
 			s, e = f.npBefore(toks, c)
+			if s < e && strings.HasSuffix(toks[c].Low, "ing") {
+				s, e = f.issuer(toks, s, e) // "the council issued a statement calling ..."
+			}
 		}
 		if s >= e {
 			s, e = f.subject(toks[:c])

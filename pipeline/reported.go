@@ -912,6 +912,9 @@ func (f *finder) cueSpeakerBefore(toks []token, j int) (int, int) {
 	for c := j - 1; c >= 0; c-- {
 		if _, n := f.cueAt(toks, c); n > 0 {
 			if s, e := f.npBefore(toks, c); s < e {
+				if strings.HasSuffix(toks[c].Low, "ing") {
+					return f.issuer(toks, s, e) // "issued a statement announcing ..., citing"
+				}
 				return s, e
 			}
 			return f.npAfter(toks, c+n)
