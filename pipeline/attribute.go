@@ -602,6 +602,10 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 	end := k
 	for k > 0 && end-k < 8 {
 		t := toks[k-1]
+		if t.Low == "/" && k >= 2 && k < end && toks[k-2].capitalized() && toks[k].capitalized() {
+			k-- // "A Wall Street Journal/NBC News poll found": one name of two sponsors
+			continue
+		}
 		if !t.Word {
 			break
 		}
