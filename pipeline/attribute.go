@@ -958,7 +958,7 @@ func (f *finder) quoteCueAt(toks []token, k int) int {
 		return n
 	}
 	t := toks[k]
-	if t.Low == "put" && k+1 < len(toks) && toks[k+1].Low == "it" && (k+2 == len(toks) || !toks[k+2].Word) {
+	if (t.Low == "put" || t.Low == "puts") && k+1 < len(toks) && toks[k+1].Low == "it" && (k+2 == len(toks) || !toks[k+2].Word) {
 		return 2 // "As Vulture put it, “...”", "“...,” as the memo put it."
 	}
 	if !t.Word || len(t.Low) < 4 || t.capitalized() {
