@@ -439,6 +439,29 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 	return false
 }
 
+// documentBefore returns where a mention starts when ts[i], before a
+// name, is "by", "from" or "of" after a noun for a document or a count
+// ("A review by The Times", "a projection from the Cook Political
+// Report"): its determiner, or the noun; -1 when there is none.
+func documentBefore(ts []token, i int) int {
+	if i < 1 || !speechBys[ts[i].Low] || ts[i].Low == "with" {
+		return -1
+	}
+	n := ts[i-1].Low
+	if !evidenceNouns[n] && !evidenceNouns[n+"s"] && !issuedNouns[n] && n != "count" {
+		return -1
+	}
+	for d := i - 1; d >= 0 && d >= i-4; d-- {
+		if determiners[ts[d].Low] {
+			return d
+		}
+		if !ts[d].Word || stopBefore[ts[d].Low] {
+			break
+		}
+	}
+	return i - 1
+}
+
 // headingEnd returns the index of the first token after the last dash of
 // toks when a capital follows it: the words before are a heading or a
 // line of the author's ("IOWA POLLS NOT NECESSARILY WRONG -", "Estimates
@@ -797,10 +820,13 @@ func (f *finder) headBeforePP(toks []token, k int) int {
 		if !t.Word {
 			return k
 		}
-		if ppWords[t.Low] {
-			if f.peopleHead(toks, q-1) {
-				p = q
+		if ppWords[t.Low] || t.Low == "by" {
+			if f.peopleHead(toks, q-1) && t.Low != "by" || documentBefore(toks[:q+1], q) >= 0 {
+				p = q // also "A review by The Times shows", "a projection from the Cook Political Report"
 				break
+			}
+			if t.Low == "by" {
+				return k
 			}
 			continue
 		}
@@ -1081,6 +1107,10 @@ func (f *finder) trimMention(ts []token, s, e int) (int, int) {
 			t := ts[i]
 			if !t.Word || t.capitalized() || f.lx.Titles[t.Low] || f.isPeopleNoun(t.Low) || nameModifiers[t.Low] {
 				continue
+			}
+			if d := documentBefore(ts, i); d >= 0 {
+				ts = ts[d:] // "A review by The Times", "a count by The Associated Press": the document
+				break
 			}
 			ts = ts[i+1:]
 			break
