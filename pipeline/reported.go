@@ -91,10 +91,32 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 			}
 		}
 		if !absorbed {
+			if q.Kind == Partial {
+				f.insideReport(&q, out)
+			}
 			kept = append(kept, q)
 		}
 	}
 	return append(kept, out...)
+}
+
+// insideReport gives a quoted fragment whose cue lies inside the content of
+// a report before it in its sentence that report's speaker: in "Rabbi Hier
+// has said that while he fears comparing any event to the Holocaust, “...”"
+// the fragment is the rabbi's report, not the words of "he fears". out is
+// in text order.
+func (f *finder) insideReport(q *Quote, out []Quote) {
+	if q.CueStart < 0 || q.CueStart >= q.Start {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(out, q.CueStart, func(o Quote, p int) int { return o.Start - p })
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if o := out[j]; o.Sentence == q.Sentence && o.CueEnd <= o.Start && o.Start <= q.CueStart && q.CueStart < o.End && o.Speaker != "" {
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd = o.Speaker, o.SpeakerStart, o.SpeakerEnd
+			q.Cue, q.CueStart, q.CueEnd = o.Cue, o.CueStart, o.CueEnd
+			return
+		}
+	}
 }
 
 // sourceAfter gives a reported quote the source that closes its sentence
