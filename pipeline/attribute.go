@@ -1524,6 +1524,9 @@ func (f *finder) subjectAt(toks []token, k int) (int, int) {
 	if k < len(toks) && (stopBefore[toks[k].Low] || adverbials[toks[k].Low] || lyAdverb(toks[k].Low)) {
 		return 0, 0
 	}
+	if k+1 < len(toks) && toks[k].capitalized() && possessive(toks[k].Low) && (saidNouns[toks[k+1].Low] || speechNouns[toks[k+1].Low] || issuedNouns[toks[k+1].Low]) {
+		return toks[k].Start, toks[k+1].End // "Clinton’s response was: “...”": her words
+	}
 	end := k
 	for end < len(toks) && end-k < 8 {
 		t := toks[end]
