@@ -410,8 +410,8 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 		}
 		if n := f.quoteCueAt(toks, j); n > 0 {
 			s, e := f.npBefore(toks, j)
-			if s >= e && addresseeCue(toks[j].Low) {
-				s, e = f.subject(toks[:j]) // "..., but told his supporters, “Q”"
+			if s >= e && (addresseeCue(toks[j].Low) || j > 1 && (toks[j-1].Low == "and" || toks[j-1].Low == "then") && toks[j-2].Word) {
+				s, e = f.subject(toks[:j]) // "..., but told his supporters, “Q”", "Ms. Sherry smiled and said, “Q”"
 			}
 			if s >= e && !addresseeCue(toks[j].Low) && (j+n >= len(toks) || !cueAdjuncts[toks[j+n].Low]) {
 				s, e = f.npAfter(toks, j+n) // said Trump: “Q”, not "said in a statement."
