@@ -1017,7 +1017,8 @@ var mannerCues = map[string]bool{
 	"marvelled": true, "chuckled": true, "sighed": true, "bellowed": true, "cried": true,
 	"thundered": true, "barked": true, "groused": true, "grumbled": true, "cracked": true,
 	"riffed": true, "teased": true, "deadpanned": true, "lamented": true, "raved": true, "chanted": true,
-	"sang": true, "sings": true, "reacted": true, "reacts": true, "remembered": true,
+	"sang": true, "sings": true, "reacted": true, "reacts": true, "remembered": true, "opined": true,
+	"opines": true, "exhorted": true, "screamed": true,
 }
 
 // isCue says whether a cue starts at toks[p].
