@@ -629,6 +629,10 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 			k-- // "A Wall Street Journal/NBC News poll found": one name of two sponsors
 			continue
 		}
+		if (t.Low == "'" || t.Low == "’") && k >= 2 && k < end && toks[k-2].Word && toks[k-2].End == t.Start && strings.HasSuffix(toks[k-2].Low, "s") {
+			k-- // "Sanders’ campaign said", "Flight attendants' union endorses": a possessive
+			continue
+		}
 		if !t.Word {
 			break
 		}
