@@ -31,7 +31,10 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 		for cs+1 < len(f.sents) && f.sents[cs+1].Start < m.CloseEnd {
 			cs++
 		}
-		if cs+1 < len(f.sents) && f.sents[cs+1].Start <= m.CloseEnd+2 && f.sents[cs+1].Start >= m.CloseEnd && f.sents[cs+1].Para == f.sents[cs].Para {
+		if cs+1 < len(f.sents) && f.sents[cs+1].Start <= m.CloseEnd+2 && f.sents[cs+1].Start >= m.CloseEnd && f.sents[cs+1].Para == f.sents[cs].Para &&
+			(q.Kind != Partial || cs != si) {
+			// (not for a fragment inside its own sentence: "Japan branded
+			// North Korea “an outlaw nation.” Russia insisted that ..."
 			if f.attributeAfter(q, f.toks[cs+1], 0) && (cs == si || f.onlyAttribution(q, f.toks[cs+1])) {
 				return
 			}
@@ -91,7 +94,9 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 		}
 	}
 	// A continuation of the previous quote.
-	if i := f.continued(m, si, prev); i >= 0 {
+	if i := f.continued(m, si, prev); i >= 0 && (q.Kind != Partial || f.sents[si].Start >= m.Open-3) {
+		// (a fragment inside the author's sentence has its own cue first:
+		// attributePartial)
 		p := prev[i]
 		q.Speaker, q.SpeakerStart, q.SpeakerEnd = p.Speaker, p.SpeakerStart, p.SpeakerEnd
 		q.Cue, q.CueStart, q.CueEnd = p.Cue, -1, -1
