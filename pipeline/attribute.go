@@ -1675,7 +1675,7 @@ func describedHead(ts []token) bool {
 	if len(ts) < 1 || len(ts) > 6 || !determiners[ts[0].Low] && !quantifiers[ts[0].Low] && !possessive(ts[0].Low) {
 		return false
 	}
-	if len(ts) == 1 && !quantifiers[ts[0].Low] || len(ts) > 4 && !slices.ContainsFunc(ts, func(t token) bool { return t.Low == "of" || t.Low == "in" }) {
+	if len(ts) == 1 && !quantifiers[ts[0].Low] || len(ts) > 4 && !slices.ContainsFunc(ts, func(t token) bool { return t.Low == "of" || t.Low == "in" || t.Low == "on" }) {
 		return false
 	}
 	h := ts[len(ts)-1].Low
@@ -1687,5 +1687,5 @@ func describedHead(ts []token) bool {
 			return false // "The mayor met farmers": a verb inside, not one noun phrase
 		}
 	}
-	return !lyAdverb(h) && !strings.HasSuffix(h, "ing") && !strings.HasSuffix(h, "ed") && (len(h) > 2 || h == "ad" && (ts[0].Low != "a" && ts[0].Low != "an" || len(ts) > 3))
+	return !lyAdverb(h) && (!strings.HasSuffix(h, "ing") || saidNouns[h]) && !strings.HasSuffix(h, "ed") && (len(h) > 2 || h == "ad" && (ts[0].Low != "a" && ts[0].Low != "an" || len(ts) > 3))
 }

@@ -455,6 +455,7 @@ var saidNouns = map[string]bool{
 	"response": true, "words": true, "brief": true, "missive": true, "phrase": true, "slogan": true,
 	"claim": true, "call": true, "announcement": true, "question": true, "view": true, "argument": true,
 	"message": true, "filing": true, "complaint": true, "lawsuit": true, "answer": true, "reply": true,
+	"ruling": true, "finding": true,
 }
 
 // unnamedNouns are sources the article does not name.
