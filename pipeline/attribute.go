@@ -1392,6 +1392,7 @@ var notNames = map[string]bool{
 	"what": true, "when": true, "but": true, "and": true, "if": true, "in": true, "on": true, "at": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
 	"sunday": true, "partial": true, "editor's": true, "the": true, "a": true, "an": true,
+	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
 }
 
 // npAfter returns the mention starting at toks[k] ("said Trump", "according
@@ -1631,7 +1632,7 @@ var pronouns = map[string]bool{
 var peopleNouns = map[string]bool{
 	"official": true, "source": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
 	"leader": true, "minister": true, "president": true, "secretary": true, "analyst": true,
-	"expert": true, "diplomat": true, "aide": true, "adviser": true, "advisor": true, "envoy": true,
+	"expert": true, "diplomat": true, "aide": true, "adviser": true, "advisor": true, "envoy": true, "surrogate": true,
 	"government": true, "administration": true, "ministry": true, "department": true, "office": true,
 	"report": true, "poll": true, "survey": true, "study": true, "statement": true, "critic": true,
 	"lawmaker": true, "senator": true, "candidate": true, "campaign": true, "chief": true, "head": true,

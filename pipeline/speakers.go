@@ -383,7 +383,7 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 			nameWords = nameWords[:0] // "Senate Majority Leader Mitch McConnell": the name follows the title
 			continue
 		}
-		if r.lx.Titles[lw] || lw == "the" || (!hasCapital([]string{w}) || nameModifiers[lw]) && len(nameWords) == 0 {
+		if r.lx.Titles[lw] || lw == "the" || notNames[lw] && len(nameWords) == 0 || (!hasCapital([]string{w}) || nameModifiers[lw]) && len(nameWords) == 0 {
 			continue // "Retired Lt. Gen. Michael Flynn": modifiers and titles before the name
 		}
 		if (strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s")) && w != words[len(words)-1] {
