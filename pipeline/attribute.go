@@ -990,6 +990,9 @@ func (f *finder) opensAside(toks []token, i, n int) bool {
 // continued, “...”", "Trump went on". It returns the number of tokens.
 func (f *finder) quoteCueAt(toks []token, k int) int {
 	if _, n := f.cueAt(toks, k); n > 0 {
+		if p := toks[max(k-1, 0)].Low; k > 0 && nounForms[toks[k].Low] && (determiners[p] || quantifiers[p] || possessive(p) || adjective(p)) {
+			return 0 // "Trump’s disrespectful comments", "one question": a noun
+		}
 		return n
 	}
 	t := toks[k]
@@ -1014,6 +1017,19 @@ func (f *finder) quoteCueAt(toks []token, k int) int {
 	}
 	return 0
 }
+
+// adjective says whether w ends as an adjective does: "disrespectful",
+// "investigative", "political".
+func adjective(w string) bool {
+	for _, suf := range adjectiveEnds {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+var adjectiveEnds = []string{"ful", "less", "ous", "ive", "ical", "ible", "able"}
 
 // mannerCues are verbs of the manner of speaking: cues only next to
 // quotation marks.
