@@ -31,7 +31,10 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 		for cs+1 < len(f.sents) && f.sents[cs+1].Start < m.CloseEnd {
 			cs++
 		}
-		if cs+1 < len(f.sents) && f.sents[cs+1].Start <= m.CloseEnd+2 && f.sents[cs+1].Start >= m.CloseEnd && f.sents[cs+1].Para == f.sents[cs].Para {
+		if cs+1 < len(f.sents) && f.sents[cs+1].Start <= m.CloseEnd+2 && f.sents[cs+1].Start >= m.CloseEnd && f.sents[cs+1].Para == f.sents[cs].Para &&
+			(q.Kind != Partial || cs != si) {
+			// (not for a fragment inside its own sentence: "Japan branded
+			// North Korea “an outlaw nation.” Russia insisted that ..."
 			if f.attributeAfter(q, f.toks[cs+1], 0) && (cs == si || f.onlyAttribution(q, f.toks[cs+1])) {
 				return
 			}
@@ -91,7 +94,9 @@ func (f *finder) attribute(q *Quote, m quoted, si, openTok int, prev []Quote) {
 		}
 	}
 	// A continuation of the previous quote.
-	if i := f.continued(m, si, prev); i >= 0 {
+	if i := f.continued(m, si, prev); i >= 0 && (q.Kind != Partial || f.sents[si].Start >= m.Open-3) {
+		// (a fragment inside the author's sentence has its own cue first:
+		// attributePartial)
 		p := prev[i]
 		q.Speaker, q.SpeakerStart, q.SpeakerEnd = p.Speaker, p.SpeakerStart, p.SpeakerEnd
 		q.Cue, q.CueStart, q.CueEnd = p.Cue, -1, -1
@@ -395,9 +400,14 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 				return true
 			}
 		}
-		if j == end-1 && end < len(toks) && toks[end].Low == ":" && toks[j].capitalized() && j <= 4 {
-			// "Philip Bump: “...”": a name alone before the colon
-			if s, e := f.trimMention(toks[:end], toks[0].Start, toks[end-1].End); s < e && s == toks[0].Start {
+		if h := headingEnd(toks[:j]); j == end-1 && end < len(toks) && toks[end].Low == ":" && toks[j].capitalized() && j-h <= 4 {
+			// "Philip Bump: “...”": a name alone before the colon, also
+			// after a heading and a dash ("POLLS NOT WRONG - Mark
+			// Blumenthal and Jon Cohen: “...”")
+			if s, e := f.trimMention(toks[h:end], toks[h].Start, toks[end-1].End); s < e && (s == toks[h].Start || h > 0) {
+				if !slices.ContainsFunc(toks[h:end], func(t token) bool { return !t.capitalized() && t.Low != "and" }) {
+					s = toks[h].Start // "Mark Blumenthal and Jon Cohen": both
+				}
 				q.Cue, q.CueStart, q.CueEnd = ":", toks[end].Start, toks[end].End
 				q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
 				return true
@@ -405,8 +415,8 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 		}
 		if n := f.quoteCueAt(toks, j); n > 0 {
 			s, e := f.npBefore(toks, j)
-			if s >= e && addresseeCue(toks[j].Low) {
-				s, e = f.subject(toks[:j]) // "..., but told his supporters, “Q”"
+			if s >= e && (addresseeCue(toks[j].Low) || j > 1 && (toks[j-1].Low == "and" || toks[j-1].Low == "then") && toks[j-2].Word) {
+				s, e = f.subject(toks[:j]) // "..., but told his supporters, “Q”", "Ms. Sherry smiled and said, “Q”"
 			}
 			if s >= e && !addresseeCue(toks[j].Low) && (j+n >= len(toks) || !cueAdjuncts[toks[j+n].Low]) {
 				s, e = f.npAfter(toks, j+n) // said Trump: “Q”, not "said in a statement."
@@ -432,6 +442,45 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 		}
 	}
 	return false
+}
+
+// documentBefore returns where a mention starts when ts[i], before a
+// name, is "by", "from" or "of" after a noun for a document or a count
+// ("A review by The Times", "a projection from the Cook Political
+// Report"): its determiner, or the noun; -1 when there is none.
+func documentBefore(ts []token, i int) int {
+	if i < 1 || !speechBys[ts[i].Low] || ts[i].Low == "with" {
+		return -1
+	}
+	n := ts[i-1].Low
+	if !evidenceNouns[n] && !evidenceNouns[n+"s"] && !issuedNouns[n] && n != "count" {
+		return -1
+	}
+	for d := i - 1; d >= 0 && d >= i-4; d-- {
+		if determiners[ts[d].Low] {
+			return d
+		}
+		if !ts[d].Word || stopBefore[ts[d].Low] {
+			break
+		}
+	}
+	return i - 1
+}
+
+// headingEnd returns the index of the first token after the last dash of
+// toks when a capital follows it: the words before are a heading or a
+// line of the author's ("IOWA POLLS NOT NECESSARILY WRONG -", "Estimates
+// of ... are particularly problematic -"). It returns 0 when there is none.
+func headingEnd(toks []token) int {
+	for d := len(toks) - 2; d > 0; d-- {
+		if t := toks[d]; dashes[t.Low] || t.Low == "-" || t.Low == "--" {
+			if toks[d+1].capitalized() {
+				return d + 1
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // cueAdjuncts open a phrase after a cue that is not its speaker: "said in
@@ -523,6 +572,9 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 			}
 		}
 	} else if k > 1 && toks[k-1].Low == "," {
+		if s, e := f.ageBefore(toks, k-1); s < e {
+			return s, e
+		}
 		// "Peskov, Putin's spokesman, said", "European leaders, including
 		// officials from France and Germany, underscored", "Russia, which
 		// ... has insisted"
@@ -578,6 +630,14 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 	end := k
 	for k > 0 && end-k < 8 {
 		t := toks[k-1]
+		if t.Low == "/" && k >= 2 && k < end && toks[k-2].capitalized() && toks[k].capitalized() {
+			k-- // "A Wall Street Journal/NBC News poll found": one name of two sponsors
+			continue
+		}
+		if (t.Low == "'" || t.Low == "’") && k >= 2 && k < end && toks[k-2].Word && toks[k-2].End == t.Start && strings.HasSuffix(toks[k-2].Low, "s") {
+			k-- // "Sanders’ campaign said", "Flight attendants' union endorses": a possessive
+			continue
+		}
 		if !t.Word {
 			break
 		}
@@ -625,6 +685,27 @@ func (f *finder) npBefore(toks []token, j int) (int, int) {
 		}
 	}
 	return s, e
+}
+
+// ageBefore returns the mention of a person whose age and appositives end
+// with the comma at toks[c]: "Donna Rawlings, 59, of Ashton, Md., who
+// watched the ceremony, | said", "Ana Ruiz, 59, | said". It is empty
+// when no "Name, AGE," opens the stretch.
+func (f *finder) ageBefore(toks []token, c int) (int, int) {
+	for p := c - 1; p >= 2 && p >= c-30; p-- {
+		t := toks[p]
+		if t.Low == ";" || !t.Word && isOpenMark([]rune(t.Low)[0]) || f.isCue(toks, p) {
+			break
+		}
+		if digits(t.Low) && toks[p-1].Low == "," && toks[p+1].Low == "," && toks[p-2].capitalized() {
+			s, e := f.npBefore(toks, p-1)
+			if b := f.tokenAt(toks, s); s < e && f.nameLen(toks, b) > 0 && (b == 0 || toks[b-1].Low != "and") {
+				return s, f.withAppositive(toks, e) // not one of two: "Ana Ruiz, 59, and Tom Hale, 41, said"
+			}
+			break
+		}
+	}
+	return 0, 0
 }
 
 // tagParen says whether the parenthesis closing at toks[c] is a short tag
@@ -748,10 +829,13 @@ func (f *finder) headBeforePP(toks []token, k int) int {
 		if !t.Word {
 			return k
 		}
-		if ppWords[t.Low] {
-			if f.peopleHead(toks, q-1) {
-				p = q
+		if ppWords[t.Low] || t.Low == "by" {
+			if f.peopleHead(toks, q-1) && t.Low != "by" || documentBefore(toks[:q+1], q) >= 0 {
+				p = q // also "A review by The Times shows", "a projection from the Cook Political Report"
 				break
+			}
+			if t.Low == "by" {
+				return k
 			}
 			continue
 		}
@@ -838,6 +922,14 @@ func skipWhen(toks []token, k int) int {
 		return k - 2
 	case w == "yesterday" || w == "today" || w == "tonight":
 		return k - 1
+	case w == "ago" && k >= 4 && (timeUnits[strings.TrimSuffix(toks[k-2].Low, "s")] || openingTimes[toks[k-2].Low]) &&
+		(digits(toks[k-3].Low) || quantifiers[toks[k-3].Low] || toks[k-3].Low == "a"):
+		// "The State Department less than two weeks ago said"
+		k -= 3
+		if k >= 3 && toks[k-1].Low == "than" && (toks[k-2].Low == "less" || toks[k-2].Low == "more") {
+			k -= 2
+		}
+		return k
 	case w == "time" && k >= 3 && (toks[k-2].Low == "the" || toks[k-2].Low == "that") && toks[k-3].Low == "at":
 		return k - 3 // "Trump at the time said"
 	}
@@ -898,9 +990,15 @@ func (f *finder) opensAside(toks []token, i, n int) bool {
 // continued, “...”", "Trump went on". It returns the number of tokens.
 func (f *finder) quoteCueAt(toks []token, k int) int {
 	if _, n := f.cueAt(toks, k); n > 0 {
+		if p := toks[max(k-1, 0)].Low; k > 0 && nounForms[toks[k].Low] && (determiners[p] || quantifiers[p] || possessive(p) || adjective(p)) {
+			return 0 // "Trump’s disrespectful comments", "one question": a noun
+		}
 		return n
 	}
 	t := toks[k]
+	if (t.Low == "put" || t.Low == "puts") && k+1 < len(toks) && toks[k+1].Low == "it" && (k+2 == len(toks) || !toks[k+2].Word) {
+		return 2 // "As Vulture put it, “...”", "“...,” as the memo put it."
+	}
 	if !t.Word || len(t.Low) < 4 || t.capitalized() {
 		return 0
 	}
@@ -920,6 +1018,19 @@ func (f *finder) quoteCueAt(toks []token, k int) int {
 	return 0
 }
 
+// adjective says whether w ends as an adjective does: "disrespectful",
+// "investigative", "political".
+func adjective(w string) bool {
+	for _, suf := range adjectiveEnds {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+var adjectiveEnds = []string{"ful", "less", "ous", "ive", "ical", "ible", "able"}
+
 // mannerCues are verbs of the manner of speaking: cues only next to
 // quotation marks.
 var mannerCues = map[string]bool{
@@ -931,7 +1042,8 @@ var mannerCues = map[string]bool{
 	"marvelled": true, "chuckled": true, "sighed": true, "bellowed": true, "cried": true,
 	"thundered": true, "barked": true, "groused": true, "grumbled": true, "cracked": true,
 	"riffed": true, "teased": true, "deadpanned": true, "lamented": true, "raved": true, "chanted": true,
-	"sang": true, "sings": true, "reacted": true, "reacts": true,
+	"sang": true, "sings": true, "reacted": true, "reacts": true, "remembered": true, "opined": true,
+	"opines": true, "exhorted": true, "screamed": true,
 }
 
 // isCue says whether a cue starts at toks[p].
@@ -1021,6 +1133,10 @@ func (f *finder) trimMention(ts []token, s, e int) (int, int) {
 			t := ts[i]
 			if !t.Word || t.capitalized() || f.lx.Titles[t.Low] || f.isPeopleNoun(t.Low) || nameModifiers[t.Low] {
 				continue
+			}
+			if d := documentBefore(ts, i); d >= 0 {
+				ts = ts[d:] // "A review by The Times", "a count by The Associated Press": the document
+				break
 			}
 			ts = ts[i+1:]
 			break
@@ -1292,6 +1408,7 @@ var notNames = map[string]bool{
 	"what": true, "when": true, "but": true, "and": true, "if": true, "in": true, "on": true, "at": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
 	"sunday": true, "partial": true, "editor's": true, "the": true, "a": true, "an": true,
+	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true,
 }
 
 // npAfter returns the mention starting at toks[k] ("said Trump", "according
@@ -1300,8 +1417,8 @@ func (f *finder) npAfter(toks []token, k int) (int, int) {
 	end := k
 	for end < len(toks) && end-k < 9 {
 		t := toks[end]
-		if !t.Word && t.Low != "-" {
-			break
+		if !t.Word && t.Low != "-" && !(t.Low == "/" && end > k && digits(toks[end-1].Low) && end+1 < len(toks) && digits(toks[end+1].Low)) {
+			break // "said 9/11 widow Terry Strada" goes on
 		}
 		if end > k+1 && (t.Low == "for" || t.Low == "at") && toks[end-1].capitalized() && toks[end-2].capitalized() && !f.lx.Titles[toks[end-1].Low] {
 			break // "wrote Cameron Easley for Morning Consult": the person, not the outlet
@@ -1387,6 +1504,8 @@ func (f *finder) beforeSubject(toks []token) bool {
 	switch {
 	case (next == "later" || next == "earlier" || next == "ago") && openingTimes[w]:
 		return true
+	case openingTimes[next] && (toks[2].Low == "later" || toks[2].Low == "earlier" || toks[2].Low == "ago"):
+		return true // "Twenty-two years ago, a Times article hailed ..."
 	case next == "," && pronouns[toks[2].Low]:
 		return true
 	case len(w) > 5 && strings.HasSuffix(w, "ing") && (participleNext[next] || toks[1].Word && !toks[1].capitalized() &&
@@ -1432,6 +1551,9 @@ func (f *finder) subjectAt(toks []token, k int) (int, int) {
 	if k < len(toks) && (stopBefore[toks[k].Low] || adverbials[toks[k].Low] || lyAdverb(toks[k].Low)) {
 		return 0, 0
 	}
+	if k+1 < len(toks) && toks[k].capitalized() && possessive(toks[k].Low) && (saidNouns[toks[k+1].Low] || speechNouns[toks[k+1].Low] || issuedNouns[toks[k+1].Low]) {
+		return toks[k].Start, toks[k+1].End // "Clinton’s response was: “...”": her words
+	}
 	end := k
 	for end < len(toks) && end-k < 8 {
 		t := toks[end]
@@ -1445,6 +1567,9 @@ func (f *finder) subjectAt(toks []token, k int) (int, int) {
 			break // "Democratic presidential nominee Hillary Clinton"
 		}
 		end++
+	}
+	for end > k+1 && !toks[end-1].capitalized() && skippable[toks[end-1].Low] {
+		end-- // "Politifact then ruled": "then" may start a title ("then-Gov."), here it ends the subject
 	}
 	if k < len(toks) && subjectOpeners[toks[k].Low] {
 		// "The billionaire businessman began", "The ad claims", "A guy just
@@ -1523,7 +1648,7 @@ var pronouns = map[string]bool{
 var peopleNouns = map[string]bool{
 	"official": true, "source": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
 	"leader": true, "minister": true, "president": true, "secretary": true, "analyst": true,
-	"expert": true, "diplomat": true, "aide": true, "adviser": true, "advisor": true, "envoy": true,
+	"expert": true, "diplomat": true, "aide": true, "adviser": true, "advisor": true, "envoy": true, "surrogate": true,
 	"government": true, "administration": true, "ministry": true, "department": true, "office": true,
 	"report": true, "poll": true, "survey": true, "study": true, "statement": true, "critic": true,
 	"lawmaker": true, "senator": true, "candidate": true, "campaign": true, "chief": true, "head": true,
@@ -1567,7 +1692,7 @@ func describedHead(ts []token) bool {
 	if len(ts) < 1 || len(ts) > 6 || !determiners[ts[0].Low] && !quantifiers[ts[0].Low] && !possessive(ts[0].Low) {
 		return false
 	}
-	if len(ts) == 1 && !quantifiers[ts[0].Low] || len(ts) > 4 && !slices.ContainsFunc(ts, func(t token) bool { return t.Low == "of" || t.Low == "in" }) {
+	if len(ts) == 1 && !quantifiers[ts[0].Low] || len(ts) > 4 && !slices.ContainsFunc(ts, func(t token) bool { return t.Low == "of" || t.Low == "in" || t.Low == "on" }) {
 		return false
 	}
 	h := ts[len(ts)-1].Low
@@ -1579,5 +1704,5 @@ func describedHead(ts []token) bool {
 			return false // "The mayor met farmers": a verb inside, not one noun phrase
 		}
 	}
-	return !lyAdverb(h) && !strings.HasSuffix(h, "ing") && !strings.HasSuffix(h, "ed") && (len(h) > 2 || h == "ad" && (ts[0].Low != "a" && ts[0].Low != "an" || len(ts) > 3))
+	return !lyAdverb(h) && (!strings.HasSuffix(h, "ing") || saidNouns[h]) && !strings.HasSuffix(h, "ed") && (len(h) > 2 || h == "ad" && (ts[0].Low != "a" && ts[0].Low != "an" || len(ts) > 3))
 }

@@ -261,7 +261,7 @@ func (f *finder) mannerBefore(before []token) bool {
 	for n > 0 && !before[n-1].Word {
 		n--
 	}
-	return n > 1 && f.quoteCueAt(before, n-1) == 1
+	return n > 1 && f.quoteCueAt(before, n-1) == 1 || n > 2 && f.quoteCueAt(before, n-2) == 2 // "As Vulture put it, “...”"
 }
 
 // exclaims says whether quoted words end in an exclamation or a question:
@@ -425,6 +425,9 @@ func (f *finder) attributePartial(q *Quote, toks []token, openTok int) {
 		}
 		if s >= e {
 			s, e = f.npBefore(toks, c)
+			if s < e && strings.HasSuffix(toks[c].Low, "ing") {
+				s, e = f.issuer(toks, s, e) // "the council issued a statement calling ..."
+			}
 		}
 		if s >= e {
 			s, e = f.subject(toks[:c])

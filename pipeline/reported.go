@@ -58,6 +58,16 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 				j += n - 1
 				continue
 			}
+			if l := len(out) - 1; l >= 0 && out[l].Sentence == si && out[l].Start <= q.SpeakerStart && q.SpeakerStart < out[l].End && out[l].CueEnd <= out[l].Start &&
+				f.tokenAt(toks, q.SpeakerStart)-f.tokenAt(toks, out[l].Start) <= 6 {
+				// "The Times reported that the editor, Ms. Simonyan,
+				// conveyed to her that ...": the speaker opens another
+				// report's content, which holds this one too
+				p := out[l]
+				q.Speaker, q.SpeakerStart, q.SpeakerEnd = p.Speaker, p.SpeakerStart, p.SpeakerEnd
+				q.Cue, q.CueStart, q.CueEnd = p.Cue, p.CueStart, p.CueEnd
+			}
+			f.sourceAfter(&q, toks)
 			out = append(out, q)
 			lastSpeaker = q
 			j += n - 1
@@ -87,10 +97,93 @@ func (f *finder) reported(quotes []Quote, marks []quoted) []Quote {
 			}
 		}
 		if !absorbed {
+			if q.Kind == Partial {
+				f.insideReport(&q, out)
+			}
 			kept = append(kept, q)
 		}
 	}
 	return append(kept, out...)
+}
+
+// insideReport gives a quoted fragment whose cue lies inside the content of
+// a report before it in its sentence that report's speaker: in "Rabbi Hier
+// has said that while he fears comparing any event to the Holocaust, “...”"
+// the fragment is the rabbi's report, not the words of "he fears". out is
+// in text order.
+func (f *finder) insideReport(q *Quote, out []Quote) {
+	if q.CueStart < 0 || q.CueStart >= q.Start {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(out, q.CueStart, func(o Quote, p int) int { return o.Start - p })
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if o := out[j]; o.Sentence == q.Sentence && o.CueEnd <= o.Start && o.Start <= q.CueStart && q.CueStart < o.End && o.Speaker != "" {
+			q.Speaker, q.SpeakerStart, q.SpeakerEnd = o.Speaker, o.SpeakerStart, o.SpeakerEnd
+			q.Cue, q.CueStart, q.CueEnd = o.Cue, o.CueStart, o.CueEnd
+			return
+		}
+	}
+}
+
+// sourceAfter gives a reported quote the source that closes its sentence
+// after the content: "Cecile Richards noted that ..., reported the Examiner",
+// "He said that he was “comfortable,” The Post reported", "Voters said
+// ..., according to a poll": the article reports the whole report, its own
+// speaker's words included, on that source's word. A pronoun there ("...,
+// they said") is the quote's own speaker again; another cue or a relative
+// clause between the content and the source ("..., alleging that ...,
+// according to", "..., which stood at 263, according to") reads the source
+// as theirs.
+func (f *finder) sourceAfter(q *Quote, toks []token) {
+	if q.CueStart > q.Start {
+		return
+	}
+	for c := len(toks) - 2; c > 0 && c >= len(toks)-14 && toks[c].Start >= q.CueEnd; c-- {
+		if toks[c].Low != "," {
+			continue
+		}
+		var p Quote
+		if !f.attributeAfter(&p, toks, c) || p.CueStart < toks[c].Start || p.SpeakerStart < toks[c].Start ||
+			!f.closesSentence(toks, max(p.CueEnd, p.SpeakerEnd)) {
+			continue
+		}
+		if pronouns[strings.ToLower(p.Speaker)] || relatives[toks[c+1].Low] {
+			return
+		}
+		for t := f.tokenAt(toks, q.End) + 1; t < c; t++ {
+			if relatives[toks[t].Low] && toks[t-1].Low == "," || f.isCue(toks, t) {
+				return
+			}
+		}
+		q.Speaker, q.SpeakerStart, q.SpeakerEnd = p.Speaker, p.SpeakerStart, p.SpeakerEnd
+		q.Cue, q.CueStart, q.CueEnd = p.Cue, p.CueStart, p.CueEnd
+		return
+	}
+}
+
+// outerReport returns the speaker of a cue whose subject s:e opens the
+// content of another cue right before it: "the Daily News suggested the
+// attacks highlight the threat", "The Times reported that the editor
+// conveyed to her that ...": the article reports the inner words on the
+// outer speaker's word, so the quote is theirs (and its cue the outer one).
+func (f *finder) outerReport(q *Quote, toks []token, s, e int) (int, int) {
+	b := f.tokenAt(toks, s)
+	for b > 0 && toks[b].Start > s {
+		b--
+	}
+	if b > 0 && toks[b-1].Low == "that" {
+		b--
+	}
+	for c := b - 1; c >= 0 && c >= b-2; c-- {
+		if _, n := f.cueAt(toks, c); n > 0 && c+n == b {
+			if s2, e2 := f.npBefore(toks, c); s2 < e2 {
+				f.setCue(q, toks[c:c+n])
+				return s2, e2
+			}
+			break
+		}
+	}
+	return s, e
 }
 
 // nested says whether p lies inside the content of one of the quotes.
@@ -130,6 +223,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 		s, e = f.objectsSubject(toks, s, e)
 	}
 	f.described = false
+	if s < e {
+		s, e = f.outerReport(&q, toks, s, e)
+	}
 	if s < e && f.bareNoun(toks, j, e, v.Lemma) {
 		return Quote{}, false // "a lengthy phone call on Wednesday": a noun, not a cue
 	}
@@ -209,6 +305,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 				limit = k
 			}
 		}
+		comma := false
 		for t := k; t < min(len(toks), limit); t++ {
 			if toks[t].Low == "that" {
 				k, that = t+1, true
@@ -216,6 +313,9 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 					k = t // "said that was not her view": "that" is the subject
 				}
 				break
+			}
+			if w := toks[t].Low; comma && toks[t].Word && !toks[t].capitalized() && !nounForms[w] && !strings.HasSuffix(w, "ing") && f.isCue(toks, t) {
+				break // "When he wrote his book, McKinley said that": past a comma, the "that" of another verb
 			}
 			if w := toks[t].Low; clauseAux[w] || w == "and" || w == "but" || w == "or" || subjectPronouns[w] && t > k ||
 				w == "to" && t > k && objectControl[v.Lemma] {
@@ -225,6 +325,7 @@ func (f *finder) reportedAt(si, j, n int, v lexicons.Verb, last Quote) (Quote, b
 			}
 			if toks[t].Low == "," && v.Class == "clause" && t > k && t+1 < len(toks) && (toks[t+1].capitalized() || toks[t+1].Low == "that") {
 				limit = min(len(toks), k+14) // "says at a stop in Toledo, Ohio, that"
+				comma = true
 				continue
 			}
 			if !toks[t].Word && toks[t].Low != "'s" && toks[t].Low != "-" {
@@ -863,6 +964,9 @@ func (f *finder) cueSpeakerBefore(toks []token, j int) (int, int) {
 	for c := j - 1; c >= 0; c-- {
 		if _, n := f.cueAt(toks, c); n > 0 {
 			if s, e := f.npBefore(toks, c); s < e {
+				if strings.HasSuffix(toks[c].Low, "ing") {
+					return f.issuer(toks, s, e) // "issued a statement announcing ..., citing"
+				}
 				return s, e
 			}
 			return f.npAfter(toks, c+n)

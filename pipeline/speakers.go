@@ -104,11 +104,38 @@ func (r *resolver) resolve(q *Quote, prev *Quote) {
 		q.SpeakerName, q.SpeakerType, q.Affiliation = mm.name, mm.typ, mm.affiliation
 		return
 	}
+	if r.officeOf(q, m, prev) {
+		return
+	}
 	if name, typ, aff, ok := r.canonical(m); ok {
 		q.SpeakerName, q.SpeakerType, q.Affiliation = name, typ, aff
 		return
 	}
 	q.SpeakerName, q.SpeakerType = "", Unknown
+}
+
+// officeOf resolves a description by an office held for a country or an
+// organisation ("U.S. senator", "the former U.S. ambassador") that the
+// registry does not know as a role: the person last introduced with that
+// title, else the person in focus, never the country.
+func (r *resolver) officeOf(q *Quote, m string, prev *Quote) bool {
+	words := strings.Fields(m)
+	n := len(words)
+	if n < 2 || hasCapital(words[n-1:]) || titleHead(words[n-1]) == "" {
+		return false
+	}
+	if sp, ok := r.lx.LookupSpeaker(words[n-2]); !ok || sp.Type == Person {
+		return false
+	}
+	if _, ok := r.lx.LookupRole(m); ok {
+		return false
+	}
+	if mm, ok := r.titled("the "+words[n-1], q.SpeakerStart); ok {
+		q.SpeakerName, q.SpeakerType, q.Affiliation = mm.name, mm.typ, mm.affiliation
+		return true
+	}
+	r.pronoun(q, "he", prev)
+	return true
 }
 
 // insideMarks reports whether text position p is inside quotation marks
@@ -349,11 +376,14 @@ func (r *resolver) canonical(m string) (name, typ, aff string, ok bool) {
 	var nameWords []string
 	for _, w := range words {
 		lw := strings.ToLower(w)
+		if lw == "of" && len(nameWords) >= 2 {
+			break // "Del. Stacey Plaskett of the Virgin Islands": the name, not the place
+		}
 		if r.lx.Titles[lw] && len(nameWords) > 0 && w != words[len(words)-1] {
 			nameWords = nameWords[:0] // "Senate Majority Leader Mitch McConnell": the name follows the title
 			continue
 		}
-		if r.lx.Titles[lw] || lw == "the" || (!hasCapital([]string{w}) || nameModifiers[lw]) && len(nameWords) == 0 {
+		if r.lx.Titles[lw] || lw == "the" || notNames[lw] && len(nameWords) == 0 || (!hasCapital([]string{w}) || nameModifiers[lw]) && len(nameWords) == 0 {
 			continue // "Retired Lt. Gen. Michael Flynn": modifiers and titles before the name
 		}
 		if (strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s")) && w != words[len(words)-1] {
@@ -425,6 +455,7 @@ var saidNouns = map[string]bool{
 	"response": true, "words": true, "brief": true, "missive": true, "phrase": true, "slogan": true,
 	"claim": true, "call": true, "announcement": true, "question": true, "view": true, "argument": true,
 	"message": true, "filing": true, "complaint": true, "lawsuit": true, "answer": true, "reply": true,
+	"ruling": true, "finding": true,
 }
 
 // unnamedNouns are sources the article does not name.

@@ -179,7 +179,7 @@ func titleAbbrev(w string) bool {
 	}
 	switch w {
 	case "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Reps", "Sens", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
-		"Adm", "Prof", "Rev", "Jr", "Sr", "St", "Atty", "Supt", "Cmdr", "Maj", "Pres":
+		"Adm", "Prof", "Rev", "Jr", "Sr", "St", "Atty", "Supt", "Cmdr", "Maj", "Pres", "Del":
 		return true
 	}
 	return false
