@@ -400,17 +400,19 @@ func (f *finder) attributeBefore(q *Quote, toks []token) bool {
 				return true
 			}
 		}
-		if h := headingEnd(toks[:j]); j == end-1 && end < len(toks) && toks[end].Low == ":" && toks[j].capitalized() && j-h <= 4 {
+		if j == end-1 && end < len(toks) && toks[end].Low == ":" && toks[j].capitalized() {
 			// "Philip Bump: “...”": a name alone before the colon, also
 			// after a heading and a dash ("POLLS NOT WRONG - Mark
 			// Blumenthal and Jon Cohen: “...”")
-			if s, e := f.trimMention(toks[h:end], toks[h].Start, toks[end-1].End); s < e && (s == toks[h].Start || h > 0) {
-				if !slices.ContainsFunc(toks[h:end], func(t token) bool { return !t.capitalized() && t.Low != "and" }) {
-					s = toks[h].Start // "Mark Blumenthal and Jon Cohen": both
+			if h := headingEnd(toks[:j]); j-h <= 4 {
+				if s, e := f.trimMention(toks[h:end], toks[h].Start, toks[end-1].End); s < e && (s == toks[h].Start || h > 0) {
+					if !slices.ContainsFunc(toks[h:end], func(t token) bool { return !t.capitalized() && t.Low != "and" }) {
+						s = toks[h].Start // "Mark Blumenthal and Jon Cohen": both
+					}
+					q.Cue, q.CueStart, q.CueEnd = ":", toks[end].Start, toks[end].End
+					q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
+					return true
 				}
-				q.Cue, q.CueStart, q.CueEnd = ":", toks[end].Start, toks[end].End
-				q.Speaker, q.SpeakerStart, q.SpeakerEnd = f.text[s:e], s, e
-				return true
 			}
 		}
 		if n := f.quoteCueAt(toks, j); n > 0 {
